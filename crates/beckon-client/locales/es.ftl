@@ -1,0 +1,77 @@
+# Cliente Beckon: el lado del cliente de una sesión de soporte (español de Latinoamérica).
+
+error-no-ticket = No se encontró ningún ticket de soporte. Descargue nuevamente el programa de soporte desde la página de soporte.
+error-ticket-malformed = Este ticket de soporte está dañado o incompleto. Descargue nuevamente el programa de soporte.
+error-ticket-expired = Esta descarga venció. Inicie una nueva sesión de soporte en la página de soporte.
+error-ticket-other-site = Esta descarga es para otro sitio ({ $ticket_site }), no para { $site }.
+error-unreachable = No se puede acceder al sitio de soporte { $site }: { $detail }
+error-bad-answer = El sitio de soporte { $site } dio una respuesta que este programa no entiende.
+error-session-gone = Esta sesión de soporte ya no está disponible.
+error-internal = Ocurrió un error en el programa de soporte: { $detail }
+notice-no-display = No se encontró una pantalla gráfica; el programa de soporte se ejecuta en esta terminal.
+notice-gui-failed = No se pudo abrir la ventana ({ $detail }); el programa de soporte se ejecuta en esta terminal.
+
+status-connecting = Conectando…
+status-connected = conectado a { $site } ({ $name })
+status-nobody-available = No hay nadie disponible en este momento. Puede permanecer en la fila; un representante le responderá lo antes posible.
+status-reconnecting = se perdió la conexión, reintentando en { $seconds } s
+status-offline = Se perdió la conexión. Reconectando…
+status-waiting = Esperando a un representante
+status-queue = posición en la fila: { $position }
+status-wait = espera estimada de unos { $minutes } min
+status-wait-short = espera estimada de menos de un minuto
+status-typing = { $name } está escribiendo…
+status-refused = El mensaje fue rechazado: { $message }
+status-invalid-message = Un mensaje debe tener entre 1 y 4000 caracteres.
+
+event-rep-joined = el representante { $name } se unió
+event-rep-left = el representante { $name } salió
+event-rep-invited = se invitó al representante { $name }
+event-transferred = lo estamos transfiriendo a { $to }, espere por favor
+event-queued = esperando a un representante
+event-ended = sesión finalizada
+event-info-requested = { $name } pidió ver la información del sistema de esta computadora
+event-info-allowed = usted permitió compartir la información del sistema
+event-info-denied = usted rechazó compartir la información del sistema
+event-info-revoked = usted dejó de compartir la información del sistema
+event-info-shared = información del sistema enviada
+you = Usted
+
+consent-question-title = { $name } pide ver la información del sistema de esta computadora. Se compartiría exactamente esto:
+consent-question = ¿permitir? [y/n]
+consent-exact-data = Los datos exactos que se enviarían
+info-os = Sistema operativo
+info-kernel = Kernel
+info-hostname = Nombre de la computadora
+info-cpu = Procesador
+info-cores = { $count } núcleos
+info-memory = Memoria
+info-memory-value = { $used } en uso de { $total }
+info-disk = Disco
+info-disk-value = { $available } libres de { $total }
+info-network = Red
+info-uptime = Tiempo desde el inicio
+
+transcript-title = Transcripción de la sesión de soporte
+transcript-saved = transcripción guardada en { $path }
+transcript-failed = No se pudo guardar la transcripción: { $detail }
+
+tui-help = Escriba un mensaje y presione Enter para enviarlo. Comandos: /allow, /deny, /revoke system_info, /end, /save <archivo>, /help
+tui-nothing-to-answer = No hay ninguna solicitud que responder.
+tui-unknown-command = Comando desconocido. Escriba /help para ver la lista.
+
+window-title = Sesión de soporte
+label-site = Sitio: { $name } ({ $site })
+label-rep = Representante: { $name }
+label-message = Su mensaje
+label-sending = enviando…
+label-sharing = Usted está compartiendo la información del sistema de esta computadora.
+button-send = Enviar
+button-end = Finalizar sesión
+button-save = Guardar transcripción
+button-allow = Permitir
+button-deny = Rechazar
+button-revoke = Dejar de compartir
+confirm-end = ¿Desea finalizar la sesión de soporte?
+button-end-confirm = Sí, finalizar
+button-cancel = Cancelar

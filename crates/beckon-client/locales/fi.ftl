@@ -1,0 +1,77 @@
+# Beckon-asiakasohjelma: tuki-istunnon asiakkaan puoli (suomi).
+
+error-no-ticket = Tukilippua ei löytynyt. Lataa tukiohjelma uudelleen tukisivulta.
+error-ticket-malformed = Tämä tukilippu on vioittunut tai puutteellinen. Lataa tukiohjelma uudelleen.
+error-ticket-expired = Tämä lataus on vanhentunut. Aloita uusi tuki-istunto tukisivulla.
+error-ticket-other-site = Tämä lataus on tarkoitettu toiselle sivustolle ({ $ticket_site }), ei sivustolle { $site }.
+error-unreachable = Tukisivustoon { $site } ei saada yhteyttä: { $detail }
+error-bad-answer = Tukisivusto { $site } antoi vastauksen, jota tämä ohjelma ei ymmärrä.
+error-session-gone = Tämä tuki-istunto ei ole enää käytettävissä.
+error-internal = Tukiohjelmassa tapahtui virhe: { $detail }
+notice-no-display = Graafista näyttöä ei löytynyt; tukiohjelma toimii tässä päätteessä.
+notice-gui-failed = Ikkunaa ei voitu avata ({ $detail }); tukiohjelma toimii tässä päätteessä.
+
+status-connecting = Yhdistetään…
+status-connected = yhdistetty: { $site } ({ $name })
+status-nobody-available = Ketään ei ole juuri nyt tavoitettavissa. Voit jäädä jonoon; tukihenkilö vastaa mahdollisimman pian.
+status-reconnecting = yhteys katkesi, uusi yritys { $seconds } s kuluttua
+status-offline = Yhteys katkesi. Yhdistetään uudelleen…
+status-waiting = Odotetaan tukihenkilöä
+status-queue = sijasi jonossa: { $position }
+status-wait = arvioitu odotusaika noin { $minutes } min
+status-wait-short = arvioitu odotusaika alle minuutti
+status-typing = { $name } kirjoittaa…
+status-refused = Viesti hylättiin: { $message }
+status-invalid-message = Viestissä on oltava 1–4000 merkkiä.
+
+event-rep-joined = tukihenkilö { $name } liittyi
+event-rep-left = tukihenkilö { $name } poistui
+event-rep-invited = tukihenkilö { $name } kutsuttiin
+event-transferred = sinut siirretään kohteeseen { $to }, odota hetki
+event-queued = odotetaan tukihenkilöä
+event-ended = istunto päättyi
+event-info-requested = { $name } pyysi nähdä tämän tietokoneen järjestelmätiedot
+event-info-allowed = sallit järjestelmätietojen jakamisen
+event-info-denied = kieltäydyit jakamasta järjestelmätietoja
+event-info-revoked = lopetit järjestelmätietojen jakamisen
+event-info-shared = järjestelmätiedot lähetetty
+you = Sinä
+
+consent-question-title = { $name } pyytää nähdä tämän tietokoneen järjestelmätiedot. Täsmälleen tämä jaettaisiin:
+consent-question = sallitaanko? [y/n]
+consent-exact-data = Täsmälleen lähetettävät tiedot
+info-os = Käyttöjärjestelmä
+info-kernel = Ydin
+info-hostname = Tietokoneen nimi
+info-cpu = Suoritin
+info-cores = { $count } ydintä
+info-memory = Muisti
+info-memory-value = { $used } käytössä, yhteensä { $total }
+info-disk = Levy
+info-disk-value = { $available } vapaana, yhteensä { $total }
+info-network = Verkko
+info-uptime = Käynnissä käynnistyksestä
+
+transcript-title = Tuki-istunnon tallenne
+transcript-saved = tallenne tallennettu: { $path }
+transcript-failed = Tallennetta ei voitu tallentaa: { $detail }
+
+tui-help = Kirjoita viesti ja lähetä se Enter-näppäimellä. Komennot: /allow, /deny, /revoke system_info, /end, /save <tiedosto>, /help
+tui-nothing-to-answer = Vastattavaa pyyntöä ei ole.
+tui-unknown-command = Tuntematon komento. Kirjoita /help nähdäksesi luettelon.
+
+window-title = Tuki-istunto
+label-site = Sivusto: { $name } ({ $site })
+label-rep = Tukihenkilö: { $name }
+label-message = Viestisi
+label-sending = lähetetään…
+label-sharing = Jaat tämän tietokoneen järjestelmätietoja.
+button-send = Lähetä
+button-end = Lopeta istunto
+button-save = Tallenna tallenne
+button-allow = Salli
+button-deny = Kiellä
+button-revoke = Lopeta jakaminen
+confirm-end = Haluatko lopettaa tuki-istunnon?
+button-end-confirm = Kyllä, lopeta
+button-cancel = Peruuta

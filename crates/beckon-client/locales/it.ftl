@@ -1,0 +1,77 @@
+# Client Beckon: il lato cliente di una sessione di assistenza (italiano).
+
+error-no-ticket = Non è stato trovato alcun ticket di assistenza. Scarichi di nuovo il programma di assistenza dalla pagina di assistenza.
+error-ticket-malformed = Questo ticket di assistenza è danneggiato o incompleto. Scarichi di nuovo il programma di assistenza.
+error-ticket-expired = Questo download è scaduto. Avvii una nuova sessione di assistenza dalla pagina di assistenza.
+error-ticket-other-site = Questo download è per un altro sito ({ $ticket_site }), non per { $site }.
+error-unreachable = Il sito di assistenza { $site } non è raggiungibile: { $detail }
+error-bad-answer = Il sito di assistenza { $site } ha dato una risposta che questo programma non comprende.
+error-session-gone = Questa sessione di assistenza non è più disponibile.
+error-internal = Si è verificato un errore nel programma di assistenza: { $detail }
+notice-no-display = Nessuno schermo grafico trovato; il programma di assistenza funziona in questo terminale.
+notice-gui-failed = Impossibile aprire la finestra ({ $detail }); il programma di assistenza funziona in questo terminale.
+
+status-connecting = Connessione in corso…
+status-connected = connesso a { $site } ({ $name })
+status-nobody-available = Al momento non c'è nessuno disponibile. Può restare in coda; un tecnico risponderà il prima possibile.
+status-reconnecting = connessione persa, nuovo tentativo tra { $seconds } s
+status-offline = Connessione persa. Riconnessione in corso…
+status-waiting = In attesa di un tecnico
+status-queue = posizione in coda: { $position }
+status-wait = attesa stimata di circa { $minutes } min
+status-wait-short = attesa stimata inferiore a un minuto
+status-typing = { $name } sta scrivendo…
+status-refused = Il messaggio è stato rifiutato: { $message }
+status-invalid-message = Un messaggio deve contenere da 1 a 4000 caratteri.
+
+event-rep-joined = il tecnico { $name } si è unito
+event-rep-left = il tecnico { $name } è uscito
+event-rep-invited = il tecnico { $name } è stato invitato
+event-transferred = è in corso il trasferimento a { $to }, attenda
+event-queued = in attesa di un tecnico
+event-ended = sessione terminata
+event-info-requested = { $name } ha chiesto di vedere le informazioni di sistema di questo computer
+event-info-allowed = ha consentito la condivisione delle informazioni di sistema
+event-info-denied = ha rifiutato la condivisione delle informazioni di sistema
+event-info-revoked = ha interrotto la condivisione delle informazioni di sistema
+event-info-shared = informazioni di sistema inviate
+you = Lei
+
+consent-question-title = { $name } chiede di vedere le informazioni di sistema di questo computer. Verrebbe condiviso esattamente questo:
+consent-question = consentire? [y/n]
+consent-exact-data = I dati esatti che verrebbero inviati
+info-os = Sistema operativo
+info-kernel = Kernel
+info-hostname = Nome del computer
+info-cpu = Processore
+info-cores = { $count } core
+info-memory = Memoria
+info-memory-value = { $used } in uso su { $total }
+info-disk = Disco
+info-disk-value = { $available } liberi su { $total }
+info-network = Rete
+info-uptime = In funzione dall'avvio
+
+transcript-title = Trascrizione della sessione di assistenza
+transcript-saved = trascrizione salvata in { $path }
+transcript-failed = Impossibile salvare la trascrizione: { $detail }
+
+tui-help = Scriva un messaggio e prema Invio per inviarlo. Comandi: /allow, /deny, /revoke system_info, /end, /save <file>, /help
+tui-nothing-to-answer = Non c'è nessuna richiesta a cui rispondere.
+tui-unknown-command = Comando sconosciuto. Scriva /help per l'elenco.
+
+window-title = Sessione di assistenza
+label-site = Sito: { $name } ({ $site })
+label-rep = Tecnico: { $name }
+label-message = Il suo messaggio
+label-sending = invio in corso…
+label-sharing = Sta condividendo le informazioni di sistema di questo computer.
+button-send = Invia
+button-end = Termina sessione
+button-save = Salva trascrizione
+button-allow = Consenti
+button-deny = Rifiuta
+button-revoke = Interrompi condivisione
+confirm-end = Vuole terminare la sessione di assistenza?
+button-end-confirm = Sì, termina
+button-cancel = Annulla

@@ -1,0 +1,77 @@
+# Beckon クライアント: サポートセッションのお客様側（日本語）。
+
+error-no-ticket = サポートチケットが見つかりません。サポートページからサポートプログラムをもう一度ダウンロードしてください。
+error-ticket-malformed = このサポートチケットは破損しているか不完全です。サポートプログラムをもう一度ダウンロードしてください。
+error-ticket-expired = このダウンロードは有効期限が切れています。サポートページで新しいサポートセッションを開始してください。
+error-ticket-other-site = このダウンロードは { $site } ではなく、別のサイト（{ $ticket_site }）用です。
+error-unreachable = サポートサイト { $site } に接続できません: { $detail }
+error-bad-answer = サポートサイト { $site } から、このプログラムが理解できない応答がありました。
+error-session-gone = このサポートセッションは利用できなくなりました。
+error-internal = サポートプログラムでエラーが発生しました: { $detail }
+notice-no-display = グラフィカルなディスプレイが見つかりません。サポートプログラムはこの端末で動作します。
+notice-gui-failed = ウィンドウを開けませんでした（{ $detail }）。サポートプログラムはこの端末で動作します。
+
+status-connecting = 接続しています…
+status-connected = { $site }（{ $name }）に接続しました
+status-nobody-available = 現在対応できる担当者がいません。このままお待ちいただければ、担当者ができるだけ早くお答えします。
+status-reconnecting = 接続が切断されました。{ $seconds } 秒後に再接続します
+status-offline = 接続が切断されました。再接続しています…
+status-waiting = 担当者をお待ちください
+status-queue = 待ち順: { $position } 番目
+status-wait = 推定待ち時間: 約 { $minutes } 分
+status-wait-short = 推定待ち時間: 1 分未満
+status-typing = { $name }が入力しています…
+status-refused = メッセージは拒否されました: { $message }
+status-invalid-message = メッセージは 1～4000 文字で入力してください。
+
+event-rep-joined = 担当者 { $name } が参加しました
+event-rep-left = 担当者 { $name } が退出しました
+event-rep-invited = 担当者 { $name } が招待されました
+event-transferred = { $to } に転送しています。しばらくお待ちください
+event-queued = 担当者をお待ちください
+event-ended = セッションが終了しました
+event-info-requested = { $name } がこのコンピューターのシステム情報の表示を求めました
+event-info-allowed = システム情報の共有を許可しました
+event-info-denied = システム情報の共有を拒否しました
+event-info-revoked = システム情報の共有を停止しました
+event-info-shared = システム情報を送信しました
+you = お客様
+
+consent-question-title = { $name } がこのコンピューターのシステム情報の表示を求めています。共有されるのは次の内容そのものです:
+consent-question = 許可しますか？ [y/n]
+consent-exact-data = 送信されるデータそのもの
+info-os = オペレーティングシステム
+info-kernel = カーネル
+info-hostname = コンピューター名
+info-cpu = プロセッサー
+info-cores = { $count } コア
+info-memory = メモリ
+info-memory-value = { $total } 中 { $used } 使用
+info-disk = ディスク
+info-disk-value = { $total } 中 { $available } 空き
+info-network = ネットワーク
+info-uptime = 起動からの稼働時間
+
+transcript-title = サポートセッションの記録
+transcript-saved = 記録を { $path } に保存しました
+transcript-failed = 記録を保存できませんでした: { $detail }
+
+tui-help = メッセージを入力して Enter キーで送信します。コマンド: /allow, /deny, /revoke system_info, /end, /save <ファイル>, /help
+tui-nothing-to-answer = 回答する依頼はありません。
+tui-unknown-command = 不明なコマンドです。一覧は /help で表示できます。
+
+window-title = サポートセッション
+label-site = サイト: { $name }（{ $site }）
+label-rep = 担当者: { $name }
+label-message = メッセージ
+label-sending = 送信中…
+label-sharing = このコンピューターのシステム情報を共有しています。
+button-send = 送信
+button-end = セッションを終了
+button-save = 記録を保存
+button-allow = 許可
+button-deny = 拒否
+button-revoke = 共有を停止
+confirm-end = サポートセッションを終了しますか？
+button-end-confirm = はい、終了します
+button-cancel = キャンセル

@@ -1,0 +1,77 @@
+# Beckon-client: de klantkant van een supportsessie (Nederlands).
+
+error-no-ticket = Er is geen supportticket gevonden. Download het supportprogramma opnieuw via de supportpagina.
+error-ticket-malformed = Dit supportticket is beschadigd of onvolledig. Download het supportprogramma opnieuw.
+error-ticket-expired = Deze download is verlopen. Start een nieuwe supportsessie via de supportpagina.
+error-ticket-other-site = Deze download is voor een andere site ({ $ticket_site }), niet voor { $site }.
+error-unreachable = De supportsite { $site } is niet bereikbaar: { $detail }
+error-bad-answer = De supportsite { $site } gaf een antwoord dat dit programma niet begrijpt.
+error-session-gone = Deze supportsessie is niet meer beschikbaar.
+error-internal = Er is iets misgegaan in het supportprogramma: { $detail }
+notice-no-display = Er is geen grafisch scherm gevonden; het supportprogramma draait in deze terminal.
+notice-gui-failed = Het venster kon niet worden geopend ({ $detail }); het supportprogramma draait in deze terminal.
+
+status-connecting = Verbinden…
+status-connected = verbonden met { $site } ({ $name })
+status-nobody-available = Er is op dit moment niemand beschikbaar. U kunt in de wachtrij blijven; een medewerker antwoordt zo snel mogelijk.
+status-reconnecting = verbinding verbroken, nieuwe poging over { $seconds } s
+status-offline = Verbinding verbroken. Opnieuw verbinden…
+status-waiting = Wachten op een medewerker
+status-queue = plaats in de wachtrij: { $position }
+status-wait = geschatte wachttijd ongeveer { $minutes } min
+status-wait-short = geschatte wachttijd minder dan een minuut
+status-typing = { $name } is aan het typen…
+status-refused = Het bericht is geweigerd: { $message }
+status-invalid-message = Een bericht moet tussen 1 en 4000 tekens lang zijn.
+
+event-rep-joined = medewerker { $name } is erbij gekomen
+event-rep-left = medewerker { $name } is vertrokken
+event-rep-invited = medewerker { $name } is uitgenodigd
+event-transferred = u wordt doorverbonden met { $to }, even geduld
+event-queued = wachten op een medewerker
+event-ended = sessie beëindigd
+event-info-requested = { $name } heeft gevraagd de systeeminformatie van deze computer te zien
+event-info-allowed = u hebt het delen van de systeeminformatie toegestaan
+event-info-denied = u hebt het delen van de systeeminformatie geweigerd
+event-info-revoked = u bent gestopt met het delen van de systeeminformatie
+event-info-shared = systeeminformatie verzonden
+you = U
+
+consent-question-title = { $name } vraagt de systeeminformatie van deze computer te zien. Precies dit zou worden gedeeld:
+consent-question = toestaan? [y/n]
+consent-exact-data = De exacte gegevens die zouden worden verzonden
+info-os = Besturingssysteem
+info-kernel = Kernel
+info-hostname = Computernaam
+info-cpu = Processor
+info-cores = { $count } kernen
+info-memory = Geheugen
+info-memory-value = { $used } in gebruik van { $total }
+info-disk = Schijf
+info-disk-value = { $available } vrij van { $total }
+info-network = Netwerk
+info-uptime = Actief sinds de start
+
+transcript-title = Verslag van de supportsessie
+transcript-saved = verslag opgeslagen in { $path }
+transcript-failed = Het verslag kon niet worden opgeslagen: { $detail }
+
+tui-help = Typ een bericht en druk op Enter om het te verzenden. Opdrachten: /allow, /deny, /revoke system_info, /end, /save <bestand>, /help
+tui-nothing-to-answer = Er is geen verzoek om te beantwoorden.
+tui-unknown-command = Onbekende opdracht. Typ /help voor de lijst.
+
+window-title = Supportsessie
+label-site = Site: { $name } ({ $site })
+label-rep = Medewerker: { $name }
+label-message = Uw bericht
+label-sending = wordt verzonden…
+label-sharing = U deelt de systeeminformatie van deze computer.
+button-send = Verzenden
+button-end = Sessie beëindigen
+button-save = Verslag opslaan
+button-allow = Toestaan
+button-deny = Weigeren
+button-revoke = Stoppen met delen
+confirm-end = Wilt u de supportsessie beëindigen?
+button-end-confirm = Ja, beëindigen
+button-cancel = Annuleren

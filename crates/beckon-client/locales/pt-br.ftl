@@ -1,0 +1,77 @@
+# Cliente Beckon: o lado do cliente de uma sessão de suporte (português do Brasil).
+
+error-no-ticket = Nenhum tíquete de suporte foi encontrado. Baixe novamente o programa de suporte na página de suporte.
+error-ticket-malformed = Este tíquete de suporte está danificado ou incompleto. Baixe novamente o programa de suporte.
+error-ticket-expired = Este download expirou. Inicie uma nova sessão de suporte na página de suporte.
+error-ticket-other-site = Este download é para outro site ({ $ticket_site }), não para { $site }.
+error-unreachable = Não é possível acessar o site de suporte { $site }: { $detail }
+error-bad-answer = O site de suporte { $site } deu uma resposta que este programa não entende.
+error-session-gone = Esta sessão de suporte não está mais disponível.
+error-internal = Ocorreu um erro no programa de suporte: { $detail }
+notice-no-display = Nenhuma tela gráfica foi encontrada; o programa de suporte é executado neste terminal.
+notice-gui-failed = Não foi possível abrir a janela ({ $detail }); o programa de suporte é executado neste terminal.
+
+status-connecting = Conectando…
+status-connected = conectado a { $site } ({ $name })
+status-nobody-available = Ninguém está disponível no momento. Você pode continuar na fila; um representante responderá assim que possível.
+status-reconnecting = conexão perdida, nova tentativa em { $seconds } s
+status-offline = Conexão perdida. Reconectando…
+status-waiting = Aguardando um representante
+status-queue = posição na fila: { $position }
+status-wait = espera estimada de cerca de { $minutes } min
+status-wait-short = espera estimada de menos de um minuto
+status-typing = { $name } está digitando…
+status-refused = A mensagem foi recusada: { $message }
+status-invalid-message = Uma mensagem deve ter entre 1 e 4000 caracteres.
+
+event-rep-joined = o representante { $name } entrou
+event-rep-left = o representante { $name } saiu
+event-rep-invited = o representante { $name } foi convidado
+event-transferred = você está sendo transferido para { $to }, aguarde
+event-queued = aguardando um representante
+event-ended = sessão encerrada
+event-info-requested = { $name } pediu para ver as informações do sistema deste computador
+event-info-allowed = você permitiu compartilhar as informações do sistema
+event-info-denied = você recusou compartilhar as informações do sistema
+event-info-revoked = você parou de compartilhar as informações do sistema
+event-info-shared = informações do sistema enviadas
+you = Você
+
+consent-question-title = { $name } pede para ver as informações do sistema deste computador. Exatamente isto seria compartilhado:
+consent-question = permitir? [y/n]
+consent-exact-data = Os dados exatos que seriam enviados
+info-os = Sistema operacional
+info-kernel = Kernel
+info-hostname = Nome do computador
+info-cpu = Processador
+info-cores = { $count } núcleos
+info-memory = Memória
+info-memory-value = { $used } em uso de { $total }
+info-disk = Disco
+info-disk-value = { $available } livres de { $total }
+info-network = Rede
+info-uptime = Ligado desde a inicialização
+
+transcript-title = Transcrição da sessão de suporte
+transcript-saved = transcrição salva em { $path }
+transcript-failed = Não foi possível salvar a transcrição: { $detail }
+
+tui-help = Digite uma mensagem e pressione Enter para enviá-la. Comandos: /allow, /deny, /revoke system_info, /end, /save <arquivo>, /help
+tui-nothing-to-answer = Não há nenhum pedido para responder.
+tui-unknown-command = Comando desconhecido. Digite /help para ver a lista.
+
+window-title = Sessão de suporte
+label-site = Site: { $name } ({ $site })
+label-rep = Representante: { $name }
+label-message = Sua mensagem
+label-sending = enviando…
+label-sharing = Você está compartilhando as informações do sistema deste computador.
+button-send = Enviar
+button-end = Encerrar sessão
+button-save = Salvar transcrição
+button-allow = Permitir
+button-deny = Recusar
+button-revoke = Parar de compartilhar
+confirm-end = Deseja encerrar a sessão de suporte?
+button-end-confirm = Sim, encerrar
+button-cancel = Cancelar

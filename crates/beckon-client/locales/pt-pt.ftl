@@ -1,0 +1,77 @@
+# Cliente Beckon: o lado do cliente de uma sessão de apoio (português europeu).
+
+error-no-ticket = Não foi encontrado nenhum bilhete de apoio. Transfira novamente o programa de apoio a partir da página de apoio.
+error-ticket-malformed = Este bilhete de apoio está danificado ou incompleto. Transfira novamente o programa de apoio.
+error-ticket-expired = Esta transferência expirou. Inicie uma nova sessão de apoio na página de apoio.
+error-ticket-other-site = Esta transferência destina-se a outro site ({ $ticket_site }), não a { $site }.
+error-unreachable = Não é possível aceder ao site de apoio { $site }: { $detail }
+error-bad-answer = O site de apoio { $site } deu uma resposta que este programa não compreende.
+error-session-gone = Esta sessão de apoio já não está disponível.
+error-internal = Ocorreu um erro no programa de apoio: { $detail }
+notice-no-display = Não foi encontrado nenhum ecrã gráfico; o programa de apoio funciona neste terminal.
+notice-gui-failed = Não foi possível abrir a janela ({ $detail }); o programa de apoio funciona neste terminal.
+
+status-connecting = A ligar…
+status-connected = ligado a { $site } ({ $name })
+status-nobody-available = Neste momento não está ninguém disponível. Pode permanecer na fila de espera; um técnico responderá logo que possível.
+status-reconnecting = ligação perdida, nova tentativa dentro de { $seconds } s
+status-offline = Ligação perdida. A restabelecer a ligação…
+status-waiting = A aguardar um técnico
+status-queue = posição na fila de espera: { $position }
+status-wait = espera estimada de cerca de { $minutes } min
+status-wait-short = espera estimada inferior a um minuto
+status-typing = { $name } está a escrever…
+status-refused = A mensagem foi recusada: { $message }
+status-invalid-message = Uma mensagem deve ter entre 1 e 4000 caracteres.
+
+event-rep-joined = o técnico { $name } entrou
+event-rep-left = o técnico { $name } saiu
+event-rep-invited = o técnico { $name } foi convidado
+event-transferred = está a ser transferido para { $to }, aguarde
+event-queued = a aguardar um técnico
+event-ended = sessão terminada
+event-info-requested = { $name } pediu para ver as informações de sistema deste computador
+event-info-allowed = permitiu a partilha das informações de sistema
+event-info-denied = recusou a partilha das informações de sistema
+event-info-revoked = deixou de partilhar as informações de sistema
+event-info-shared = informações de sistema enviadas
+you = Você
+
+consent-question-title = { $name } pede para ver as informações de sistema deste computador. Seria partilhado exatamente isto:
+consent-question = permitir? [y/n]
+consent-exact-data = Os dados exatos que seriam enviados
+info-os = Sistema operativo
+info-kernel = Núcleo
+info-hostname = Nome do computador
+info-cpu = Processador
+info-cores = { $count } núcleos
+info-memory = Memória
+info-memory-value = { $used } em utilização de { $total }
+info-disk = Disco
+info-disk-value = { $available } livres de { $total }
+info-network = Rede
+info-uptime = Em funcionamento desde o arranque
+
+transcript-title = Transcrição da sessão de apoio
+transcript-saved = transcrição guardada em { $path }
+transcript-failed = Não foi possível guardar a transcrição: { $detail }
+
+tui-help = Escreva uma mensagem e prima Enter para a enviar. Comandos: /allow, /deny, /revoke system_info, /end, /save <ficheiro>, /help
+tui-nothing-to-answer = Não há nenhum pedido a que responder.
+tui-unknown-command = Comando desconhecido. Escreva /help para ver a lista.
+
+window-title = Sessão de apoio
+label-site = Site: { $name } ({ $site })
+label-rep = Técnico: { $name }
+label-message = A sua mensagem
+label-sending = a enviar…
+label-sharing = Está a partilhar as informações de sistema deste computador.
+button-send = Enviar
+button-end = Terminar sessão
+button-save = Guardar transcrição
+button-allow = Permitir
+button-deny = Recusar
+button-revoke = Deixar de partilhar
+confirm-end = Pretende terminar a sessão de apoio?
+button-end-confirm = Sim, terminar
+button-cancel = Cancelar

@@ -1,0 +1,77 @@
+# Клиент Beckon: сторона клиента в сеансе поддержки (русский).
+
+error-no-ticket = Билет поддержки не найден. Пожалуйста, скачайте программу поддержки заново со страницы поддержки.
+error-ticket-malformed = Этот билет поддержки повреждён или неполон. Пожалуйста, скачайте программу поддержки заново.
+error-ticket-expired = Срок действия этой загрузки истёк. Пожалуйста, начните новый сеанс поддержки на странице поддержки.
+error-ticket-other-site = Эта загрузка предназначена для другого сайта ({ $ticket_site }), а не для { $site }.
+error-unreachable = Сайт поддержки { $site } недоступен: { $detail }
+error-bad-answer = Сайт поддержки { $site } дал ответ, который эта программа не понимает.
+error-session-gone = Этот сеанс поддержки больше недоступен.
+error-internal = В программе поддержки произошла ошибка: { $detail }
+notice-no-display = Графический дисплей не найден; программа поддержки работает в этом терминале.
+notice-gui-failed = Не удалось открыть окно ({ $detail }); программа поддержки работает в этом терминале.
+
+status-connecting = Подключение…
+status-connected = подключено к { $site } ({ $name })
+status-nobody-available = Сейчас никто не доступен. Вы можете остаться в очереди; специалист ответит как можно скорее.
+status-reconnecting = соединение потеряно, повторная попытка через { $seconds } с
+status-offline = Соединение потеряно. Повторное подключение…
+status-waiting = Ожидание специалиста
+status-queue = место в очереди: { $position }
+status-wait = ожидание примерно { $minutes } мин
+status-wait-short = ожидание менее минуты
+status-typing = { $name } печатает…
+status-refused = Сообщение отклонено: { $message }
+status-invalid-message = Сообщение должно содержать от 1 до 4000 символов.
+
+event-rep-joined = специалист { $name } подключился
+event-rep-left = специалист { $name } вышел
+event-rep-invited = специалист { $name } приглашён
+event-transferred = вас переводят в { $to }, пожалуйста, подождите
+event-queued = ожидание специалиста
+event-ended = сеанс завершён
+event-info-requested = { $name } запросил сведения о системе этого компьютера
+event-info-allowed = вы разрешили передачу сведений о системе
+event-info-denied = вы отказались передавать сведения о системе
+event-info-revoked = вы прекратили передачу сведений о системе
+event-info-shared = сведения о системе отправлены
+you = Вы
+
+consent-question-title = { $name } просит показать сведения о системе этого компьютера. Будет передано ровно следующее:
+consent-question = разрешить? [y/n]
+consent-exact-data = Точные данные, которые будут отправлены
+info-os = Операционная система
+info-kernel = Ядро
+info-hostname = Имя компьютера
+info-cpu = Процессор
+info-cores = ядер: { $count }
+info-memory = Память
+info-memory-value = занято { $used } из { $total }
+info-disk = Диск
+info-disk-value = свободно { $available } из { $total }
+info-network = Сеть
+info-uptime = Время работы с запуска
+
+transcript-title = Запись сеанса поддержки
+transcript-saved = запись сохранена в { $path }
+transcript-failed = Не удалось сохранить запись: { $detail }
+
+tui-help = Введите сообщение и нажмите Enter, чтобы отправить его. Команды: /allow, /deny, /revoke system_info, /end, /save <файл>, /help
+tui-nothing-to-answer = Нет запроса, на который нужно ответить.
+tui-unknown-command = Неизвестная команда. Введите /help, чтобы увидеть список.
+
+window-title = Сеанс поддержки
+label-site = Сайт: { $name } ({ $site })
+label-rep = Специалист: { $name }
+label-message = Ваше сообщение
+label-sending = отправка…
+label-sharing = Вы передаёте сведения о системе этого компьютера.
+button-send = Отправить
+button-end = Завершить сеанс
+button-save = Сохранить запись
+button-allow = Разрешить
+button-deny = Отказать
+button-revoke = Прекратить передачу
+confirm-end = Завершить сеанс поддержки?
+button-end-confirm = Да, завершить
+button-cancel = Отмена

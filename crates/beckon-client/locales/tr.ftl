@@ -1,0 +1,77 @@
+# Beckon istemcisi: bir destek oturumunun müşteri tarafı (Türkçe).
+
+error-no-ticket = Destek bileti bulunamadı. Lütfen destek programını destek sayfasından yeniden indirin.
+error-ticket-malformed = Bu destek bileti bozuk veya eksik. Lütfen destek programını yeniden indirin.
+error-ticket-expired = Bu indirmenin süresi doldu. Lütfen destek sayfasında yeni bir destek oturumu başlatın.
+error-ticket-other-site = Bu indirme { $site } için değil, başka bir site ({ $ticket_site }) içindir.
+error-unreachable = { $site } destek sitesine ulaşılamıyor: { $detail }
+error-bad-answer = { $site } destek sitesi bu programın anlamadığı bir yanıt verdi.
+error-session-gone = Bu destek oturumu artık kullanılamıyor.
+error-internal = Destek programında bir hata oluştu: { $detail }
+notice-no-display = Grafik ekran bulunamadı; destek programı bu terminalde çalışıyor.
+notice-gui-failed = Pencere açılamadı ({ $detail }); destek programı bu terminalde çalışıyor.
+
+status-connecting = Bağlanıyor…
+status-connected = { $site } sitesine bağlandı ({ $name })
+status-nobody-available = Şu anda müsait kimse yok. Sırada kalabilirsiniz; bir temsilci en kısa sürede yanıt verecek.
+status-reconnecting = bağlantı koptu, { $seconds } sn sonra yeniden denenecek
+status-offline = Bağlantı koptu. Yeniden bağlanıyor…
+status-waiting = Bir temsilci bekleniyor
+status-queue = sıradaki yeriniz: { $position }
+status-wait = tahmini bekleme yaklaşık { $minutes } dk
+status-wait-short = tahmini bekleme bir dakikadan az
+status-typing = { $name } yazıyor…
+status-refused = Mesaj reddedildi: { $message }
+status-invalid-message = Bir mesaj 1 ile 4000 karakter arasında olmalıdır.
+
+event-rep-joined = temsilci { $name } katıldı
+event-rep-left = temsilci { $name } ayrıldı
+event-rep-invited = temsilci { $name } davet edildi
+event-transferred = { $to } hedefine aktarılıyorsunuz, lütfen bekleyin
+event-queued = bir temsilci bekleniyor
+event-ended = oturum sona erdi
+event-info-requested = { $name } bu bilgisayarın sistem bilgilerini görmek istedi
+event-info-allowed = sistem bilgilerinin paylaşılmasına izin verdiniz
+event-info-denied = sistem bilgilerini paylaşmayı reddettiniz
+event-info-revoked = sistem bilgilerini paylaşmayı durdurdunuz
+event-info-shared = sistem bilgileri gönderildi
+you = Siz
+
+consent-question-title = { $name } bu bilgisayarın sistem bilgilerini görmek istiyor. Tam olarak şunlar paylaşılacak:
+consent-question = izin verilsin mi? [y/n]
+consent-exact-data = Gönderilecek verilerin tam hali
+info-os = İşletim sistemi
+info-kernel = Çekirdek
+info-hostname = Bilgisayar adı
+info-cpu = İşlemci
+info-cores = { $count } çekirdek
+info-memory = Bellek
+info-memory-value = { $total } belleğin { $used } kadarı kullanımda
+info-disk = Disk
+info-disk-value = { $total } alanın { $available } kadarı boş
+info-network = Ağ
+info-uptime = Başlangıçtan beri çalışma süresi
+
+transcript-title = Destek oturumu dökümü
+transcript-saved = döküm { $path } konumuna kaydedildi
+transcript-failed = Döküm kaydedilemedi: { $detail }
+
+tui-help = Bir mesaj yazın ve göndermek için Enter tuşuna basın. Komutlar: /allow, /deny, /revoke system_info, /end, /save <dosya>, /help
+tui-nothing-to-answer = Yanıtlanacak bir istek yok.
+tui-unknown-command = Bilinmeyen komut. Liste için /help yazın.
+
+window-title = Destek oturumu
+label-site = Site: { $name } ({ $site })
+label-rep = Temsilci: { $name }
+label-message = Mesajınız
+label-sending = gönderiliyor…
+label-sharing = Bu bilgisayarın sistem bilgilerini paylaşıyorsunuz.
+button-send = Gönder
+button-end = Oturumu sonlandır
+button-save = Dökümü kaydet
+button-allow = İzin ver
+button-deny = Reddet
+button-revoke = Paylaşımı durdur
+confirm-end = Destek oturumunu sonlandırmak istiyor musunuz?
+button-end-confirm = Evet, sonlandır
+button-cancel = İptal

@@ -1,0 +1,77 @@
+# Beckon 客户端：支持会话的客户一方（简体中文）。
+
+error-no-ticket = 未找到支持票据。请从支持页面重新下载支持程序。
+error-ticket-malformed = 此支持票据已损坏或不完整。请重新下载支持程序。
+error-ticket-expired = 此下载已过期。请在支持页面上开始新的支持会话。
+error-ticket-other-site = 此下载属于另一个站点（{ $ticket_site }），而不是 { $site }。
+error-unreachable = 无法访问支持站点 { $site }：{ $detail }
+error-bad-answer = 支持站点 { $site } 返回了本程序无法理解的应答。
+error-session-gone = 此支持会话已不可用。
+error-internal = 支持程序出错：{ $detail }
+notice-no-display = 未找到图形显示；支持程序在此终端中运行。
+notice-gui-failed = 无法打开窗口（{ $detail }）；支持程序在此终端中运行。
+
+status-connecting = 正在连接…
+status-connected = 已连接到 { $site }（{ $name }）
+status-nobody-available = 目前没有可用的客服人员。您可以继续排队，客服人员会尽快回复。
+status-reconnecting = 连接已断开，{ $seconds } 秒后重试
+status-offline = 连接已断开。正在重新连接…
+status-waiting = 正在等待客服人员
+status-queue = 排队位置：第 { $position } 位
+status-wait = 预计等待约 { $minutes } 分钟
+status-wait-short = 预计等待不到一分钟
+status-typing = { $name } 正在输入…
+status-refused = 消息被拒绝：{ $message }
+status-invalid-message = 消息长度必须在 1 到 4000 个字符之间。
+
+event-rep-joined = 客服人员 { $name } 已加入
+event-rep-left = 客服人员 { $name } 已离开
+event-rep-invited = 已邀请客服人员 { $name }
+event-transferred = 正在将您转接到 { $to }，请稍候
+event-queued = 正在等待客服人员
+event-ended = 会话已结束
+event-info-requested = { $name } 请求查看这台计算机的系统信息
+event-info-allowed = 您已允许共享系统信息
+event-info-denied = 您已拒绝共享系统信息
+event-info-revoked = 您已停止共享系统信息
+event-info-shared = 系统信息已发送
+you = 您
+
+consent-question-title = { $name } 请求查看这台计算机的系统信息。将要共享的正是以下内容：
+consent-question = 是否允许？[y/n]
+consent-exact-data = 将要发送的原始数据
+info-os = 操作系统
+info-kernel = 内核
+info-hostname = 计算机名称
+info-cpu = 处理器
+info-cores = { $count } 个核心
+info-memory = 内存
+info-memory-value = 已用 { $used }，共 { $total }
+info-disk = 磁盘
+info-disk-value = 可用 { $available }，共 { $total }
+info-network = 网络
+info-uptime = 自启动以来的运行时间
+
+transcript-title = 支持会话记录
+transcript-saved = 记录已保存到 { $path }
+transcript-failed = 无法保存记录：{ $detail }
+
+tui-help = 输入消息并按 Enter 发送。命令：/allow、/deny、/revoke system_info、/end、/save <文件>、/help
+tui-nothing-to-answer = 没有需要回答的请求。
+tui-unknown-command = 未知命令。输入 /help 查看列表。
+
+window-title = 支持会话
+label-site = 站点：{ $name }（{ $site }）
+label-rep = 客服人员：{ $name }
+label-message = 您的消息
+label-sending = 正在发送…
+label-sharing = 您正在共享这台计算机的系统信息。
+button-send = 发送
+button-end = 结束会话
+button-save = 保存记录
+button-allow = 允许
+button-deny = 拒绝
+button-revoke = 停止共享
+confirm-end = 要结束支持会话吗？
+button-end-confirm = 是，结束
+button-cancel = 取消

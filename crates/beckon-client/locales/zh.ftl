@@ -1,0 +1,77 @@
+# Beckon 用戶端：支援工作階段的客戶一方（繁體中文）。
+
+error-no-ticket = 找不到支援票證。請從支援頁面重新下載支援程式。
+error-ticket-malformed = 此支援票證已損毀或不完整。請重新下載支援程式。
+error-ticket-expired = 此下載已過期。請在支援頁面上開始新的支援工作階段。
+error-ticket-other-site = 此下載屬於另一個網站（{ $ticket_site }），而不是 { $site }。
+error-unreachable = 無法連上支援網站 { $site }：{ $detail }
+error-bad-answer = 支援網站 { $site } 傳回了本程式無法理解的回應。
+error-session-gone = 此支援工作階段已無法使用。
+error-internal = 支援程式發生錯誤：{ $detail }
+notice-no-display = 找不到圖形顯示器；支援程式在此終端機中執行。
+notice-gui-failed = 無法開啟視窗（{ $detail }）；支援程式在此終端機中執行。
+
+status-connecting = 正在連線…
+status-connected = 已連線到 { $site }（{ $name }）
+status-nobody-available = 目前沒有可提供服務的客服人員。您可以繼續排隊，客服人員會盡快回覆。
+status-reconnecting = 連線中斷，{ $seconds } 秒後重試
+status-offline = 連線中斷。正在重新連線…
+status-waiting = 正在等候客服人員
+status-queue = 排隊順位：第 { $position } 位
+status-wait = 預估等候約 { $minutes } 分鐘
+status-wait-short = 預估等候不到一分鐘
+status-typing = { $name } 正在輸入…
+status-refused = 訊息遭拒：{ $message }
+status-invalid-message = 訊息長度必須介於 1 到 4000 個字元之間。
+
+event-rep-joined = 客服人員 { $name } 已加入
+event-rep-left = 客服人員 { $name } 已離開
+event-rep-invited = 已邀請客服人員 { $name }
+event-transferred = 正在將您轉接到 { $to }，請稍候
+event-queued = 正在等候客服人員
+event-ended = 工作階段已結束
+event-info-requested = { $name } 要求查看這部電腦的系統資訊
+event-info-allowed = 您已允許分享系統資訊
+event-info-denied = 您已拒絕分享系統資訊
+event-info-revoked = 您已停止分享系統資訊
+event-info-shared = 系統資訊已傳送
+you = 您
+
+consent-question-title = { $name } 要求查看這部電腦的系統資訊。將分享的正是以下內容：
+consent-question = 是否允許？[y/n]
+consent-exact-data = 將傳送的原始資料
+info-os = 作業系統
+info-kernel = 核心
+info-hostname = 電腦名稱
+info-cpu = 處理器
+info-cores = { $count } 個核心
+info-memory = 記憶體
+info-memory-value = 已使用 { $used }，共 { $total }
+info-disk = 磁碟
+info-disk-value = 可用 { $available }，共 { $total }
+info-network = 網路
+info-uptime = 開機後的執行時間
+
+transcript-title = 支援工作階段記錄
+transcript-saved = 記錄已儲存到 { $path }
+transcript-failed = 無法儲存記錄：{ $detail }
+
+tui-help = 輸入訊息並按 Enter 傳送。指令：/allow、/deny、/revoke system_info、/end、/save <檔案>、/help
+tui-nothing-to-answer = 沒有需要回覆的要求。
+tui-unknown-command = 未知的指令。輸入 /help 查看清單。
+
+window-title = 支援工作階段
+label-site = 網站：{ $name }（{ $site }）
+label-rep = 客服人員：{ $name }
+label-message = 您的訊息
+label-sending = 正在傳送…
+label-sharing = 您正在分享這部電腦的系統資訊。
+button-send = 傳送
+button-end = 結束工作階段
+button-save = 儲存記錄
+button-allow = 允許
+button-deny = 拒絕
+button-revoke = 停止分享
+confirm-end = 要結束支援工作階段嗎？
+button-end-confirm = 是，結束
+button-cancel = 取消

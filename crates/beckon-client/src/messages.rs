@@ -1,0 +1,67 @@
+//! The two channels between the connection task and a UI: what the customer does
+//! (`Command`) and what the UI shows (`Update`).
+
+use crate::events::Entry;
+use beckon_protocol::chat::Capability;
+use beckon_protocol::sysinfo::SystemInfo;
+use std::time::Duration;
+
+/// What the customer does.
+#[derive(Debug, Clone)]
+pub enum Command {
+    Say(String),
+    Typing(bool),
+    /// The answer to a request; `info` is exactly what was shown (sent only when allowed).
+    Consent {
+        capability: Capability,
+        allow: bool,
+        info: Option<Box<SystemInfo>>,
+    },
+    Revoke(Capability),
+    End,
+}
+
+/// What the UI shows.
+#[derive(Debug, Clone)]
+pub enum Update {
+    Connecting,
+    /// The server's `welcome`: `state` is `awaiting_client`, `queued` or `active`.
+    Connected {
+        state: String,
+        nobody_available: Option<String>,
+    },
+    Lost {
+        retry_in: Duration,
+    },
+    Queue {
+        position: i64,
+        wait_secs: Option<i64>,
+    },
+    /// A new log entry (`at` in ms since the epoch).
+    Event {
+        seq: i64,
+        at: i64,
+        entry: Entry,
+    },
+    /// A request arrived and the information that would be shared is ready to show.
+    ConsentNeeded {
+        capability: Capability,
+        name: String,
+        info: Box<SystemInfo>,
+    },
+    /// The customer's messages not yet in the log (shown as "sending…").
+    Unshown(Vec<(String, String)>),
+    Typing {
+        name: String,
+        active: bool,
+    },
+    Refused {
+        code: String,
+        message: String,
+    },
+    /// Local refusal of a message before it is sent (empty or too long).
+    Invalid(&'static str),
+    Ended,
+    /// The session can no longer be reached (its token was refused).
+    Gone(String),
+}

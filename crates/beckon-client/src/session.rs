@@ -1,0 +1,354 @@
+//! The connection task: one tokio task that owns the chat WebSocket, reconnects after a network
+//! loss and talks to the UI (terminal or window) only through two channels, so both UIs share
+//! every rule about delivery.
+//!
+//! Delivery (docs/customer_client.md): `hello` carries `after` = the last event shown, so the
+//! server replays only what the customer has not seen; unacked messages go out again with
+//! their ids (the server stores an id once); events are shown once each by sequence number.
+
+use crate::events::{interpret, Entry};
+pub use crate::messages::{Command, Update};
+use crate::outbox::Outbox;
+pub use crate::socket::{backoff, socket_url};
+use beckon_protocol::chat::{ClientInfo, ClientMsg, ServerMsg};
+use futures_util::{SinkExt, StreamExt};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::time::{sleep, Instant};
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use tokio_tungstenite::tungstenite::{Error as WsError, Message};
+
+pub struct Config {
+    /// `http(s)://host[:port]`; the socket uses `ws(s)://` on the same origin.
+    pub site: String,
+    pub token: String,
+    pub tls: Arc<rustls::ClientConfig>,
+    pub heartbeat: Duration,
+}
+
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+enum Outcome {
+    Ended,
+    Lost,
+    Quit,
+}
+
+/// How long an unacked chat message waits before it is sent again on the same connection
+/// (after a `rate_limited` refusal, say).
+const RESEND_AFTER: Duration = Duration::from_secs(3);
+/// After `welcome`, how long the replay may take before pending answers go out again (the
+/// replay may already confirm them).
+const SETTLE: Duration = Duration::from_millis(400);
+
+pub struct Session {
+    cfg: Config,
+    out: Box<dyn Fn(Update) + Send>,
+    commands: UnboundedReceiver<Command>,
+    outbox: Outbox,
+    commands_closed: bool,
+}
+
+impl Session {
+    pub fn new(
+        cfg: Config,
+        commands: UnboundedReceiver<Command>,
+        out: Box<dyn Fn(Update) + Send>,
+    ) -> Session {
+        Session {
+            cfg,
+            out,
+            commands,
+            outbox: Outbox::new(),
+            commands_closed: false,
+        }
+    }
+
+    /// Runs until the session ends, the token is refused, or the UI is gone.
+    pub async fn run(mut self) {
+        let Some(url) = socket_url(&self.cfg.site, &self.cfg.token) else {
+            (self.out)(Update::Gone(self.cfg.site.clone()));
+            return;
+        };
+        let mut attempt = 0u32;
+        loop {
+            (self.out)(Update::Connecting);
+            let mut ws_config = WebSocketConfig::default();
+            ws_config.max_message_size = Some(1 << 20);
+            let connector = tokio_tungstenite::Connector::Rustls(self.cfg.tls.clone());
+            let connected = tokio::time::timeout(
+                Duration::from_secs(15),
+                tokio_tungstenite::connect_async_tls_with_config(
+                    url.as_str(),
+                    Some(ws_config),
+                    true,
+                    Some(connector),
+                ),
+            )
+            .await;
+            match connected {
+                Ok(Ok((ws, _))) => {
+                    let started = Instant::now();
+                    match self.connection(ws).await {
+                        Outcome::Ended => {
+                            (self.out)(Update::Ended);
+                            return;
+                        }
+                        Outcome::Quit => return,
+                        Outcome::Lost => {}
+                    }
+                    if started.elapsed() > Duration::from_secs(10) {
+                        attempt = 0;
+                    }
+                }
+                // The server refused the token itself (the session is gone): no retry helps.
+                Ok(Err(WsError::Http(resp))) if resp.status().is_client_error() => {
+                    (self.out)(Update::Gone(resp.status().to_string()));
+                    return;
+                }
+                Ok(Err(_)) | Err(_) => {}
+            }
+            let delay = backoff(attempt);
+            attempt = attempt.saturating_add(1);
+            (self.out)(Update::Lost { retry_in: delay });
+            if self.wait_offline(delay).await {
+                return;
+            }
+        }
+    }
+
+    /// Waits before the next attempt while still taking the customer's messages (they are
+    /// queued and go out on the next connection). `true` when the UI is gone.
+    async fn wait_offline(&mut self, delay: Duration) -> bool {
+        let until = sleep(delay);
+        tokio::pin!(until);
+        loop {
+            tokio::select! {
+                _ = &mut until => return false,
+                cmd = self.commands.recv(), if !self.commands_closed => match cmd {
+                    // Typing while offline is stale by the time we are back: dropped.
+                    Some(c) => { let _ = self.take(c); }
+                    None => return true,
+                },
+            }
+        }
+    }
+
+    /// Puts a command in the outbox (or drops what only makes sense live, like typing).
+    fn take(&mut self, c: Command) -> Option<ClientMsg> {
+        match c {
+            Command::Say(text) => {
+                if let Err(reason) = beckon_protocol::chat::check_chat("id", &text) {
+                    (self.out)(Update::Invalid(reason));
+                } else {
+                    self.outbox.queue_chat(&text);
+                    (self.out)(Update::Unshown(self.outbox.unshown()));
+                }
+                None
+            }
+            Command::Typing(active) => Some(ClientMsg::Typing { active }),
+            Command::Consent {
+                capability,
+                allow,
+                info,
+            } => {
+                let kind = if allow {
+                    "capability_allowed"
+                } else {
+                    "capability_denied"
+                };
+                self.outbox
+                    .queue_control(ClientMsg::Consent { capability, allow }, kind);
+                if let (true, Some(info)) = (allow, info) {
+                    self.outbox
+                        .queue_control(ClientMsg::SystemInfo { info: *info }, "system_info");
+                }
+                None
+            }
+            Command::Revoke(capability) => {
+                self.outbox
+                    .queue_control(ClientMsg::Revoke { capability }, "capability_revoked");
+                None
+            }
+            Command::End => {
+                self.outbox.queue_control(ClientMsg::End, "state_changed");
+                None
+            }
+        }
+    }
+
+    async fn send(ws: &mut Ws, msg: &ClientMsg) -> bool {
+        match serde_json::to_string(msg) {
+            Ok(text) => ws.send(Message::Text(text.into())).await.is_ok(),
+            Err(_) => true,
+        }
+    }
+
+    async fn flush_outbox(&mut self, ws: &mut Ws) -> bool {
+        for msg in self.outbox.due(std::time::Instant::now(), RESEND_AFTER) {
+            if !Self::send(ws, &msg).await {
+                return false;
+            }
+        }
+        true
+    }
+
+    async fn connection(&mut self, mut ws: Ws) -> Outcome {
+        self.outbox.reconnected();
+        let hello = ClientMsg::Hello {
+            v: beckon_protocol::chat::VERSION,
+            after: self.outbox.last_seq(),
+            client: Some(ClientInfo {
+                kind: "full".into(),
+                version: env!("CARGO_PKG_VERSION").into(),
+                os: std::env::consts::OS.into(),
+            }),
+        };
+        if !Self::send(&mut ws, &hello).await {
+            return Outcome::Lost;
+        }
+        let mut heartbeat = tokio::time::interval(self.cfg.heartbeat);
+        heartbeat.tick().await;
+        let mut resend = tokio::time::interval(Duration::from_secs(1));
+        let mut last_heard = Instant::now();
+        // Until the replay after `welcome` had time to arrive, the outbox waits.
+        let mut settled_at: Option<Instant> = None;
+        let mut settled = false;
+        loop {
+            let settle = async {
+                match settled_at {
+                    Some(at) if !settled => tokio::time::sleep_until(at).await,
+                    _ => std::future::pending().await,
+                }
+            };
+            tokio::select! {
+                incoming = ws.next() => {
+                    last_heard = Instant::now();
+                    match incoming {
+                        Some(Ok(Message::Text(t))) => {
+                            let Ok(msg) = serde_json::from_str::<ServerMsg>(&t) else { continue };
+                            if matches!(msg, ServerMsg::Welcome { .. }) {
+                                settled_at = Some(Instant::now() + SETTLE);
+                            }
+                            if self.handle(msg).await {
+                                let _ = ws.close(None).await;
+                                return Outcome::Ended;
+                            }
+                        }
+                        Some(Ok(Message::Close(frame))) => {
+                            let ended = frame.as_ref().is_some_and(|f| {
+                                f.code == CloseCode::Normal && f.reason.as_str() == "session ended"
+                            });
+                            return if ended { Outcome::Ended } else { Outcome::Lost };
+                        }
+                        Some(Ok(_)) => {}
+                        Some(Err(_)) | None => return Outcome::Lost,
+                    }
+                }
+                _ = settle => {
+                    settled = true;
+                    if !self.flush_outbox(&mut ws).await { return Outcome::Lost; }
+                }
+                _ = heartbeat.tick() => {
+                    // Silence for two beats (the server pings every few seconds and answers
+                    // ours): the network is gone even if TCP has not noticed.
+                    if last_heard.elapsed() > self.cfg.heartbeat * 2 + Duration::from_secs(5) {
+                        return Outcome::Lost;
+                    }
+                    if !Self::send(&mut ws, &ClientMsg::Ping).await { return Outcome::Lost; }
+                }
+                _ = resend.tick(), if settled => {
+                    if !self.flush_outbox(&mut ws).await { return Outcome::Lost; }
+                }
+                cmd = self.commands.recv(), if !self.commands_closed => {
+                    let Some(cmd) = cmd else {
+                        self.commands_closed = true;
+                        let _ = ws.close(None).await;
+                        return Outcome::Quit;
+                    };
+                    if let Some(live) = self.take(cmd) {
+                        if !Self::send(&mut ws, &live).await { return Outcome::Lost; }
+                    }
+                    if settled && !self.flush_outbox(&mut ws).await { return Outcome::Lost; }
+                }
+            }
+        }
+    }
+
+    /// Handles one server message; `true` when the session has ended.
+    async fn handle(&mut self, msg: ServerMsg) -> bool {
+        match msg {
+            ServerMsg::Welcome {
+                state,
+                nobody_available,
+                ..
+            } => (self.out)(Update::Connected {
+                state: state.chars().take(40).collect(),
+                nobody_available,
+            }),
+            ServerMsg::Queue {
+                position,
+                estimated_wait_secs,
+            } => (self.out)(Update::Queue {
+                position,
+                wait_secs: estimated_wait_secs,
+            }),
+            ServerMsg::Event {
+                seq,
+                kind,
+                from,
+                name,
+                body,
+                at,
+            } => {
+                if !self.outbox.accept_event(seq, &kind, from == "customer") {
+                    return false;
+                }
+                let entry = interpret(&kind, &from, name.as_deref(), &body);
+                let ended = entry == Entry::Ended;
+                if let Entry::CapabilityRequested { capability, name } = &entry {
+                    let info = tokio::task::spawn_blocking(crate::machine::collect)
+                        .await
+                        .unwrap_or_default();
+                    (self.out)(Update::Event {
+                        seq,
+                        at,
+                        entry: entry.clone(),
+                    });
+                    (self.out)(Update::ConsentNeeded {
+                        capability: *capability,
+                        name: name.clone(),
+                        info: Box::new(info),
+                    });
+                } else {
+                    (self.out)(Update::Event { seq, at, entry });
+                }
+                (self.out)(Update::Unshown(self.outbox.unshown()));
+                return ended;
+            }
+            ServerMsg::Ack { id, seq } => {
+                if self.outbox.ack(&id, seq) {
+                    (self.out)(Update::Unshown(self.outbox.unshown()));
+                }
+            }
+            ServerMsg::Typing { name, active, .. } => (self.out)(Update::Typing {
+                name: name.unwrap_or_default().chars().take(200).collect(),
+                active,
+            }),
+            ServerMsg::Error { code, message } => {
+                // Rate limiting is the outbox's business (it resends); the rest is shown.
+                if code != "rate_limited" {
+                    (self.out)(Update::Refused {
+                        code: code.chars().take(40).collect(),
+                        message: message.chars().take(500).collect(),
+                    });
+                }
+            }
+            ServerMsg::Elevate { .. } | ServerMsg::Pong => {}
+        }
+        false
+    }
+}

@@ -1,0 +1,384 @@
+//! What the customer sees, built from the session's updates: the transcript, who they are
+//! connected to, the queue, an open consent request. Both UIs keep one `View`; the terminal
+//! prints what `apply` returns, the window draws the whole state each frame.
+
+use crate::events::{Answer, Entry};
+use crate::i18n::I18n;
+use crate::session::Update;
+use beckon_protocol::chat::Capability;
+use beckon_protocol::sysinfo::SystemInfo;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Mine,
+    Rep,
+    Notice,
+}
+
+/// One transcript line: `text` is complete (`John: hello`, `representative John joined`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub at_ms: i64,
+    pub kind: LineKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    pub capability: Capability,
+    pub name: String,
+    pub info: Box<SystemInfo>,
+    /// Exactly what would be shared, in the customer's words.
+    pub lines: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conn {
+    Connecting,
+    Online,
+    Offline,
+}
+
+/// What changed, for a UI that prints rather than redraws.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Out {
+    /// A transcript line (also kept in `View::lines`).
+    Line(Line),
+    /// A passing status (connection, queue).
+    Status(String),
+    /// A consent request opened (`View::prompt`).
+    Prompt,
+}
+
+pub struct View {
+    pub i18n: Arc<I18n>,
+    pub site: String,
+    pub site_name: String,
+    pub rep: Option<String>,
+    pub queue: Option<(i64, Option<i64>)>,
+    pub conn: Conn,
+    pub lines: Vec<Line>,
+    pub prompt: Option<Prompt>,
+    /// System information was allowed and not revoked since.
+    pub sharing: bool,
+    pub typing: Option<String>,
+    pub unshown: Vec<(String, String)>,
+    pub ended: bool,
+    /// The session could not be reached any more (its token was refused).
+    pub gone: bool,
+    /// A status to show until the next one (e.g. a refused message).
+    pub notice: Option<String>,
+}
+
+/// `HH:MM` in the customer's time zone.
+pub fn clock(at_ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(at_ms)
+        .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
+        .unwrap_or_else(|| "--:--".into())
+}
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+impl View {
+    pub fn new(i18n: Arc<I18n>, site: &str, site_name: &str) -> View {
+        View {
+            i18n,
+            site: site.to_string(),
+            site_name: site_name.to_string(),
+            rep: None,
+            queue: None,
+            conn: Conn::Connecting,
+            lines: Vec::new(),
+            prompt: None,
+            sharing: false,
+            typing: None,
+            unshown: Vec::new(),
+            ended: false,
+            gone: false,
+            notice: None,
+        }
+    }
+
+    fn line(&mut self, at_ms: i64, kind: LineKind, text: String) -> Out {
+        let l = Line { at_ms, kind, text };
+        self.lines.push(l.clone());
+        Out::Line(l)
+    }
+
+    fn notice_line(&mut self, at_ms: i64, id: &str, args: &[(&str, &str)]) -> Out {
+        let text = self.i18n.t(id, args);
+        self.line(at_ms, LineKind::Notice, text)
+    }
+
+    /// Applies an update; returns what a printing UI should print.
+    pub fn apply(&mut self, u: Update) -> Vec<Out> {
+        let t = self.i18n.clone();
+        match u {
+            Update::Connecting => {
+                self.conn = Conn::Connecting;
+                vec![]
+            }
+            Update::Connected {
+                state,
+                nobody_available,
+            } => {
+                self.conn = Conn::Online;
+                let mut out = vec![Out::Status(t.t(
+                    "status-connected",
+                    &[("site", &self.site), ("name", &self.site_name)],
+                ))];
+                if state != "active" {
+                    self.rep = None;
+                }
+                if let Some(text) = nobody_available {
+                    let text = if text.trim().is_empty() {
+                        t.s("status-nobody-available")
+                    } else {
+                        text.chars().take(1000).collect()
+                    };
+                    out.push(Out::Status(text));
+                }
+                out
+            }
+            Update::Lost { retry_in } => {
+                let first = self.conn != Conn::Offline;
+                self.conn = Conn::Offline;
+                if first {
+                    let secs = retry_in.as_secs().max(1).to_string();
+                    vec![Out::Status(
+                        t.t("status-reconnecting", &[("seconds", &secs)]),
+                    )]
+                } else {
+                    vec![]
+                }
+            }
+            Update::Queue {
+                position,
+                wait_secs,
+            } => {
+                let new = Some((position, wait_secs));
+                if self.queue == new || self.rep.is_some() {
+                    return vec![];
+                }
+                let moved = self.queue.map(|q| q.0) != Some(position);
+                self.queue = new;
+                let mut out = Vec::new();
+                if moved {
+                    let p = position.to_string();
+                    out.push(Out::Status(t.t("status-queue", &[("position", &p)])));
+                    if let Some(w) = wait_secs {
+                        out.push(Out::Status(self.wait_text(w)));
+                    }
+                }
+                out
+            }
+            Update::Event { at, entry, .. } => self.event(at, entry),
+            Update::ConsentNeeded {
+                capability,
+                name,
+                info,
+            } => {
+                let lines = crate::machine::describe(&info, &t);
+                self.prompt = Some(Prompt {
+                    capability,
+                    name,
+                    info,
+                    lines,
+                });
+                vec![Out::Prompt]
+            }
+            Update::Unshown(list) => {
+                self.unshown = list;
+                vec![]
+            }
+            Update::Typing { name, active } => {
+                let before = self.typing.clone();
+                self.typing = active.then_some(name.clone());
+                if active && before.is_none() {
+                    vec![Out::Status(t.t("status-typing", &[("name", &name)]))]
+                } else {
+                    vec![]
+                }
+            }
+            Update::Refused { message, .. } => {
+                let text = t.t("status-refused", &[("message", &message)]);
+                self.notice = Some(text.clone());
+                vec![Out::Status(text)]
+            }
+            Update::Invalid(_) => {
+                let text = t.s("status-invalid-message");
+                self.notice = Some(text.clone());
+                vec![Out::Status(text)]
+            }
+            Update::Ended => {
+                if self.ended {
+                    return vec![];
+                }
+                self.ended = true;
+                self.prompt = None;
+                vec![self.notice_line(now_ms(), "event-ended", &[])]
+            }
+            Update::Gone(_) => {
+                self.gone = true;
+                vec![Out::Status(t.s("error-session-gone"))]
+            }
+        }
+    }
+
+    pub fn wait_text(&self, secs: i64) -> String {
+        if secs < 60 {
+            self.i18n.s("status-wait-short")
+        } else {
+            let m = ((secs + 59) / 60).to_string();
+            self.i18n.t("status-wait", &[("minutes", &m)])
+        }
+    }
+
+    fn event(&mut self, at: i64, entry: Entry) -> Vec<Out> {
+        match entry {
+            Entry::Chat {
+                from_customer: true,
+                text,
+                ..
+            } => {
+                let you = self.i18n.s("you");
+                vec![self.line(at, LineKind::Mine, format!("{you}: {text}"))]
+            }
+            Entry::Chat { name, text, .. } => {
+                if self.rep.is_none() && !name.is_empty() {
+                    self.rep = Some(name.clone());
+                }
+                self.typing = None;
+                vec![self.line(at, LineKind::Rep, format!("{name}: {text}"))]
+            }
+            Entry::RepJoined { name } => {
+                self.rep = Some(name.clone());
+                self.queue = None;
+                vec![self.notice_line(at, "event-rep-joined", &[("name", &name)])]
+            }
+            Entry::RepLeft { name } => {
+                if self.rep.as_deref() == Some(name.as_str()) {
+                    self.rep = None;
+                }
+                vec![self.notice_line(at, "event-rep-left", &[("name", &name)])]
+            }
+            Entry::RepInvited { name } => {
+                vec![self.notice_line(at, "event-rep-invited", &[("name", &name)])]
+            }
+            Entry::Transferred { to, .. } => {
+                self.rep = None;
+                self.queue = None;
+                vec![self.notice_line(at, "event-transferred", &[("to", &to)])]
+            }
+            Entry::Queued => {
+                self.rep = None;
+                vec![self.notice_line(at, "event-queued", &[])]
+            }
+            Entry::Ended => {
+                self.ended = true;
+                self.prompt = None;
+                vec![self.notice_line(at, "event-ended", &[])]
+            }
+            Entry::CapabilityRequested { name, .. } => {
+                vec![self.notice_line(at, "event-info-requested", &[("name", &name)])]
+            }
+            Entry::CapabilityAnswered { answer, .. } => {
+                // The log has the answer: a prompt still open (a replay) is settled.
+                self.prompt = None;
+                let id = match answer {
+                    Answer::Allowed => {
+                        self.sharing = true;
+                        "event-info-allowed"
+                    }
+                    Answer::Denied => "event-info-denied",
+                    Answer::Revoked => {
+                        self.sharing = false;
+                        "event-info-revoked"
+                    }
+                };
+                vec![self.notice_line(at, id, &[])]
+            }
+            Entry::InfoShared => vec![self.notice_line(at, "event-info-shared", &[])],
+            Entry::LeftMessage { text } => {
+                let you = self.i18n.s("you");
+                vec![self.line(at, LineKind::Mine, format!("{you}: {text}"))]
+            }
+            Entry::ElevationRequested { .. } | Entry::Other => vec![],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view() -> View {
+        View::new(Arc::new(I18n::new("en-us")), "http://s", "Site")
+    }
+
+    fn ev(entry: Entry) -> Update {
+        Update::Event {
+            seq: 1,
+            at: 0,
+            entry,
+        }
+    }
+
+    #[test]
+    fn tracks_the_representative_and_the_queue() {
+        let mut v = view();
+        let out = v.apply(Update::Queue {
+            position: 2,
+            wait_secs: Some(90),
+        });
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert!(v
+            .apply(Update::Queue {
+                position: 2,
+                wait_secs: Some(90)
+            })
+            .is_empty());
+        v.apply(ev(Entry::RepJoined {
+            name: "John".into(),
+        }));
+        assert_eq!(v.rep.as_deref(), Some("John"));
+        assert_eq!(v.lines.last().unwrap().text, "representative John joined");
+        v.apply(ev(Entry::Chat {
+            from_customer: false,
+            name: "John".into(),
+            text: "hi".into(),
+        }));
+        assert_eq!(v.lines.last().unwrap().text, "John: hi");
+        v.apply(ev(Entry::Transferred {
+            name: "John".into(),
+            to: "General".into(),
+        }));
+        assert_eq!(v.rep, None);
+        assert!(v.transcript().contains("John: hi"));
+    }
+
+    #[test]
+    fn a_logged_answer_closes_an_open_prompt() {
+        let mut v = view();
+        let out = v.apply(Update::ConsentNeeded {
+            capability: Capability::SystemInfo,
+            name: "John".into(),
+            info: Box::default(),
+        });
+        assert_eq!(out, vec![Out::Prompt]);
+        assert!(v.prompt.is_some());
+        v.apply(ev(Entry::CapabilityAnswered {
+            capability: Capability::SystemInfo,
+            answer: Answer::Allowed,
+        }));
+        assert!(v.prompt.is_none() && v.sharing);
+        v.apply(ev(Entry::CapabilityAnswered {
+            capability: Capability::SystemInfo,
+            answer: Answer::Revoked,
+        }));
+        assert!(!v.sharing);
+    }
+}

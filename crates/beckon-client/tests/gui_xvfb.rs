@@ -1,0 +1,251 @@
+//! The window under a real X server (Xvfb): the client opens its window, a representative
+//! joins and writes, and a screenshot shows the window with text on its background. The
+//! screenshot is kept under the target dir (`gui-session.png`) for a person to look at.
+//!
+//! Needs Debian packages: xvfb x11-utils (xwininfo) imagemagick libgl1-mesa-dri libegl1
+//! libxkbcommon-x11-0. Missing ones fail the test by name; it never skips.
+// These tests drive child processes from plain threads: blocking sleeps are fine here.
+#![allow(clippy::disallowed_methods)]
+
+mod common;
+
+use common::rep::{download, start_full, Rep};
+use common::*;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+/// (what is checked, the package that brings it)
+fn missing_packages() -> Vec<&'static str> {
+    let on_path = |bin: &str| {
+        Command::new("sh")
+            .args(["-c", &format!("command -v {bin}")])
+            .stdout(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let libs = Command::new("ldconfig")
+        .arg("-p")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    let dri = [
+        "/usr/lib/x86_64-linux-gnu/dri",
+        "/usr/lib/aarch64-linux-gnu/dri",
+        "/usr/lib/dri",
+    ]
+    .iter()
+    .any(|d| {
+        std::path::Path::new(d).join("swrast_dri.so").exists()
+            || std::path::Path::new(d).join("llvmpipe_dri.so").exists()
+            || std::path::Path::new(d).join("kms_swrast_dri.so").exists()
+    });
+    let mut missing = Vec::new();
+    if !on_path("Xvfb") {
+        missing.push("xvfb");
+    }
+    if !on_path("xwininfo") {
+        missing.push("x11-utils");
+    }
+    if !on_path("import") || !on_path("convert") {
+        missing.push("imagemagick");
+    }
+    if !dri {
+        missing.push("libgl1-mesa-dri");
+    }
+    if !libs.contains("libEGL.so.1") {
+        missing.push("libegl1");
+    }
+    if !libs.contains("libxkbcommon-x11.so.0") {
+        missing.push("libxkbcommon-x11-0");
+    }
+    missing
+}
+
+struct Xvfb(std::process::Child);
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        // SIGTERM, not SIGKILL: Xvfb then removes its socket and lock file, so the display
+        // number is free for the next run.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_xvfb() -> (Xvfb, String) {
+    for n in 90..140 {
+        if std::path::Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+            || std::path::Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        {
+            continue;
+        }
+        let display = format!(":{n}");
+        let child = Command::new("Xvfb")
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1024x768x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start Xvfb");
+        let x = Xvfb(child);
+        for _ in 0..100 {
+            if std::path::Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
+                return (x, display);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    panic!("Xvfb did not start on any display :90 to :139");
+}
+
+/// Pixel counts per colour of a screenshot (ImageMagick's histogram).
+fn histogram(png: &std::path::Path) -> Vec<(u64, String)> {
+    let out = Command::new("convert")
+        .arg(png)
+        .args(["-format", "%c", "histogram:info:-"])
+        .output()
+        .expect("convert");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let (count, rest) = l.trim().split_once(':')?;
+            let hex = rest.split_whitespace().find(|w| w.starts_with('#'))?;
+            Some((count.trim().parse().ok()?, hex[..7].to_uppercase()))
+        })
+        .collect()
+}
+
+fn window_exists(display: &str) -> bool {
+    Command::new("xwininfo")
+        .args(["-display", display, "-root", "-tree"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains("beckon-client"))
+        .unwrap_or(false)
+}
+
+#[test]
+fn the_window_opens_and_shows_the_conversation() {
+    let missing = missing_packages();
+    assert!(
+        missing.is_empty(),
+        "the GUI test needs these Debian packages: {}\n  apt-get install -y {}",
+        missing.join(" "),
+        missing.join(" ")
+    );
+    let (_x, display) = start_xvfb();
+    let server = Server::start();
+    let rep = Rep::login(&server.url, "john", DEMO_PASSWORD);
+    let (lsid, download_url) = start_full(&server.url);
+    let dir = tempfile::tempdir().expect("dir");
+    let exe = download(&download_url, dir.path());
+    let mut client = Client::spawn(
+        &exe,
+        &[],
+        &[
+            ("DISPLAY", display.as_str()),
+            ("LIBGL_ALWAYS_SOFTWARE", "1"),
+        ],
+    );
+    // The window appears (its WM_CLASS / app id is beckon-client).
+    let mut found = false;
+    for _ in 0..200 {
+        if window_exists(&display) {
+            found = true;
+            break;
+        }
+        if let Ok(Some(status)) = client.child.try_wait() {
+            let (_, out, err) = client.wait(1);
+            panic!("the client exited ({status}) before its window appeared:\n{out}\n{err}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(found, "no beckon-client window on {display}");
+    rep.wait_event(&lsid, "client_joined", |e| e["kind"] == "client_joined");
+    for _ in 0..100 {
+        let (s, _) = rep.post(
+            &format!("/api/rep/sessions/{lsid}/accept"),
+            serde_json::json!({}),
+        );
+        if s == 200 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    rep.say(&lsid, "g1", "Hello from the console");
+    std::thread::sleep(Duration::from_secs(3));
+
+    let shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("gui-session.png");
+    let status = Command::new("import")
+        .args(["-display", &display, "-window", "root"])
+        .arg(&shot)
+        .status()
+        .expect("import");
+    assert!(status.success(), "import failed");
+    let hist = histogram(&shot);
+    let total: u64 = hist.iter().map(|(c, _)| c).sum();
+    assert_eq!(total, 1024 * 768, "a whole screen: {hist:?}");
+    let background = format!(
+        "#{:02X}{:02X}{:02X}",
+        beckon_client::gui::BACKGROUND.r(),
+        beckon_client::gui::BACKGROUND.g(),
+        beckon_client::gui::BACKGROUND.b()
+    );
+    let bg: u64 = hist
+        .iter()
+        .filter(|(_, c)| *c == background)
+        .map(|(n, _)| n)
+        .sum();
+    // The window (560 x 640 logical pixels) is mostly its background; the rest of the root
+    // window is Xvfb's black.
+    assert!(
+        bg > 100_000,
+        "the window's background {background} covers only {bg} pixels; screenshot at {}",
+        shot.display()
+    );
+    assert!(
+        hist.len() > 20,
+        "text and widgets give many colours, found {}; screenshot at {}",
+        hist.len(),
+        shot.display()
+    );
+    // The consent dialog: asked for system information, the window shows what would be sent.
+    let (s, b) = rep.post(
+        &format!("/api/rep/sessions/{lsid}/capabilities/system_info"),
+        serde_json::json!({}),
+    );
+    assert_eq!(s, 200, "request: {b}");
+    std::thread::sleep(Duration::from_secs(3));
+    let consent = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("gui-consent.png");
+    let status = Command::new("import")
+        .args(["-display", &display, "-window", "root"])
+        .arg(&consent)
+        .status()
+        .expect("import");
+    assert!(status.success(), "import failed");
+    assert_ne!(
+        histogram(&consent),
+        hist,
+        "the consent dialog changed the window; see {}",
+        consent.display()
+    );
+    let (s, b) = rep.post(
+        &format!("/api/rep/sessions/{lsid}/end"),
+        serde_json::json!({}),
+    );
+    assert!(s == 200 || s == 204, "end: {s} {b}");
+    std::thread::sleep(Duration::from_secs(1));
+    let ended = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("gui-ended.png");
+    let _ = Command::new("import")
+        .args(["-display", &display, "-window", "root"])
+        .arg(&ended)
+        .status();
+    eprintln!("screenshots: {} {}", shot.display(), ended.display());
+}

@@ -1,0 +1,85 @@
+//! `beckon-load-relay`: the baseline for `beckon-load`. A thin WebSocket relay with no sign-in,
+//! no storage and no routing: customers connect to `/c/<n>?rep=<r>`, representatives to
+//! `/rep?id=<r>`; a customer's `chat` goes to its representative as an `event`, and whatever a
+//! representative sends with `"to": "<n>"` goes to customer `<n>` unchanged.
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
+use tokio_tungstenite::tungstenite::{handshake::server, Message};
+
+type Peers = Arc<Mutex<HashMap<String, UnboundedSender<Message>>>>;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let listen = std::env::args()
+        .nth(2)
+        .unwrap_or_else(|| "127.0.0.1:0".into());
+    let listener = tokio::net::TcpListener::bind(&listen).await?;
+    println!("listening on http://{}", listener.local_addr()?);
+    let peers: Peers = Arc::default();
+    loop {
+        let (tcp, _) = listener.accept().await?;
+        tokio::spawn(connection(tcp, peers.clone()));
+    }
+}
+
+// The handshake callback's error type is tungstenite's own.
+#[allow(clippy::result_large_err)]
+async fn connection(tcp: tokio::net::TcpStream, peers: Peers) {
+    let mut path = String::new();
+    let callback = |req: &server::Request, resp: server::Response| {
+        path = req.uri().to_string();
+        Ok(resp)
+    };
+    let Ok(ws) = tokio_tungstenite::accept_hdr_async(tcp, callback).await else {
+        return;
+    };
+    // "/c/7?rep=1" is customer "c7" of representative "r1"; "/rep?id=1" is "r1".
+    let (me, rep) = match path.strip_prefix("/c/").and_then(|p| p.split_once("?rep=")) {
+        Some((n, r)) => (format!("c{n}"), Some(format!("r{r}"))),
+        None => (format!("r{}", path.rsplit('=').next().unwrap_or("0")), None),
+    };
+    let (tx, mut rx) = unbounded_channel();
+    peers.lock().expect("peers").insert(me.clone(), tx.clone());
+    let (mut sink, mut source) = ws.split();
+    let writer = tokio::spawn(async move {
+        while let Some(m) = rx.recv().await {
+            if sink.send(m).await.is_err() {
+                break;
+            }
+        }
+    });
+    let send_to = |who: &str, m: Message| {
+        if let Some(p) = peers.lock().expect("peers").get(who) {
+            let _ = p.send(m);
+        }
+    };
+    while let Some(Ok(Message::Text(text))) = source.next().await {
+        let Ok(v) = serde_json::from_str::<Value>(&text) else {
+            continue;
+        };
+        match (&rep, v["type"].as_str()) {
+            (Some(_), Some("hello")) => send_to(&me, Message::Text(r#"{"type":"welcome"}"#.into())),
+            (Some(_), Some("ping")) => send_to(&me, Message::Text(r#"{"type":"pong"}"#.into())),
+            (Some(r), Some("chat")) => {
+                let e = json!({"type": "event", "kind": "chat_message", "from": "customer",
+                               "lsid": &me[1..], "body": {"text": v["text"]}});
+                send_to(r, Message::Text(e.to_string().into()));
+            }
+            (None, _) => match v["to"].as_str() {
+                Some(to) => send_to(&format!("c{to}"), Message::Text(text)),
+                None if v["type"] == "ping" => {
+                    send_to(&me, Message::Text(r#"{"type":"pong"}"#.into()))
+                }
+                None => {}
+            },
+            _ => {}
+        }
+    }
+    peers.lock().expect("peers").remove(&me);
+    drop(tx);
+    writer.abort();
+}

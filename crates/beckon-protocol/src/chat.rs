@@ -1,0 +1,194 @@
+//! The customer WebSocket protocol (version 1): JSON messages with a `type` tag, spoken by the
+//! chat page and the full customer client (`docs/chat_protocol.md`).
+
+use crate::sysinfo::SystemInfo;
+use serde::{Deserialize, Serialize};
+
+pub const VERSION: u32 = 1;
+/// Longest chat message accepted, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 4000;
+/// Longest client message id.
+pub const MAX_CLIENT_ID_CHARS: usize = 64;
+
+/// What a customer page sends.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ClientMsg {
+    /// First message: the last sequence number the page has seen (0 for none).
+    Hello {
+        v: u32,
+        after: i64,
+        /// Set by the full customer client; the chat page leaves it out.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        client: Option<ClientInfo>,
+    },
+    /// A chat message with a page-chosen id; a resend with the same id is stored once.
+    Chat {
+        id: String,
+        text: String,
+    },
+    Typing {
+        active: bool,
+    },
+    /// The customer ends the session.
+    End,
+    /// While nobody is available: a message for the team, kept in the session's log.
+    LeaveMessage {
+        name: String,
+        contact: String,
+        text: String,
+    },
+    /// The customer's answer to a representative's request to elevate to the full client.
+    Elevation {
+        accept: bool,
+    },
+    /// The customer's answer to a representative's request for a capability (full client).
+    Consent {
+        capability: Capability,
+        allow: bool,
+    },
+    /// The customer takes back a capability they allowed.
+    Revoke {
+        capability: Capability,
+    },
+    /// After consent to `system_info`: what the customer agreed to share.
+    SystemInfo {
+        info: SystemInfo,
+    },
+    Ping,
+}
+
+/// Who is on the customer's side of the socket, when it is the full client.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct ClientInfo {
+    /// `full` for the downloadable customer client.
+    pub kind: String,
+    pub version: String,
+    /// `linux`, `macos`, `windows`.
+    pub os: String,
+}
+
+/// What a representative may ask of the full client, each only with the customer's consent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Capability {
+    SystemInfo,
+}
+
+impl Capability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Capability::SystemInfo => "system_info",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Capability> {
+        match s {
+            "system_info" => Some(Capability::SystemInfo),
+            _ => None,
+        }
+    }
+}
+
+/// What the server sends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerMsg {
+    /// `nobody_available` is set while nobody who could take the session is logged in: the
+    /// team's own text, or empty for the page's built-in one.
+    Welcome {
+        v: u32,
+        state: String,
+        nobody_available: Option<String>,
+    },
+    /// One event of the session's log, in order.
+    Event {
+        seq: i64,
+        kind: String,
+        /// `customer`, `rep` or `system`.
+        from: String,
+        /// The representative's public display name for rep events.
+        name: Option<String>,
+        body: serde_json::Value,
+        at: i64,
+    },
+    /// The chat message with this id is stored as event `seq`.
+    Ack {
+        id: String,
+        seq: i64,
+    },
+    Typing {
+        from: String,
+        name: Option<String>,
+        active: bool,
+    },
+    /// Where the session stands in its queue; sent on connect and while it waits.
+    Queue {
+        position: i64,
+        estimated_wait_secs: Option<i64>,
+    },
+    /// After the customer accepted elevation: the download page of the full client.
+    Elevate {
+        download_url: String,
+    },
+    Error {
+        code: String,
+        message: String,
+    },
+    Pong,
+}
+
+/// Longest left-message fields: name and contact in characters (the text uses the chat limit).
+pub const MAX_LEAVE_FIELD_CHARS: usize = 100;
+
+/// Checks a left message.
+pub fn check_left_message(name: &str, contact: &str, text: &str) -> Result<(), &'static str> {
+    if name.chars().count() > MAX_LEAVE_FIELD_CHARS
+        || contact.chars().count() > MAX_LEAVE_FIELD_CHARS
+    {
+        return Err("name and contact are at most 100 characters");
+    }
+    if text.trim().is_empty() {
+        return Err("message is empty");
+    }
+    if text.chars().count() > MAX_MESSAGE_CHARS {
+        return Err("message is longer than 4000 characters");
+    }
+    Ok(())
+}
+
+/// Checks a chat message from a page before it is stored.
+pub fn check_chat(id: &str, text: &str) -> Result<(), &'static str> {
+    if id.is_empty() || id.chars().count() > MAX_CLIENT_ID_CHARS {
+        return Err("message id must be 1 to 64 characters");
+    }
+    if text.trim().is_empty() {
+        return Err("message is empty");
+    }
+    if text.chars().count() > MAX_MESSAGE_CHARS {
+        return Err("message is longer than 4000 characters");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_client_messages_and_rejects_garbage() {
+        let m: ClientMsg =
+            serde_json::from_str(r#"{"type":"chat","id":"a1","text":"hi"}"#).unwrap();
+        assert_eq!(
+            m,
+            ClientMsg::Chat {
+                id: "a1".into(),
+                text: "hi".into()
+            }
+        );
+        assert!(serde_json::from_str::<ClientMsg>(r#"{"type":"nope"}"#).is_err());
+        assert!(check_chat("a", &"x".repeat(4001)).is_err());
+        assert!(check_chat("", "x").is_err());
+        assert!(check_chat("a", "  ").is_err());
+        assert!(check_chat("a", "hello").is_ok());
+    }
+}

@@ -1,0 +1,97 @@
+//! The full client's side of capabilities on the customer WebSocket: `consent`, `revoke` and
+//! `system_info` (docs/customer_client.md, "Capabilities and consent"). The rules are
+//! `domain::capabilities`'; this module reads the log, applies them and records the result.
+
+use crate::app::AppState;
+use crate::domain::capabilities::{self, REVOKED, SYSTEM_INFO};
+use crate::domain::ids::SessionId;
+use crate::domain::session::{Actor, NewEvent};
+use crate::domain::time::now_ms;
+use crate::protocol::ClientMsg;
+use serde_json::json;
+
+/// Largest `system_info` message accepted: a busy machine's disks and interfaces fit well.
+pub const MAX_SYSTEM_INFO_BYTES: usize = 64 * 1024;
+
+/// Why a capability message was not recorded.
+pub enum Refusal {
+    /// Told to the client as an `error` message; the connection stays open.
+    Refused(&'static str, String),
+    /// The store failed; the connection ends.
+    Storage,
+}
+
+fn refused(code: &'static str, message: impl Into<String>) -> Refusal {
+    Refusal::Refused(code, message.into())
+}
+
+/// Handles a `consent`, `revoke` or `system_info` message of `len` bytes from a connection
+/// whose hello said it is the full client (`full_client`).
+pub async fn handle(
+    state: &AppState,
+    session: SessionId,
+    full_client: bool,
+    msg: ClientMsg,
+    len: usize,
+) -> Result<(), Refusal> {
+    // The chat page never shows a request, so it never answers one: only the client that
+    // showed the customer what is asked may record their consent.
+    if !full_client {
+        return Err(refused(
+            "not_full_client",
+            "capabilities are answered by the full client (hello.client.kind = full)",
+        ));
+    }
+    let events = state
+        .store
+        .events_after(session, 0, 100_000)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "reading the log for a capability message failed");
+            Refusal::Storage
+        })?;
+    let (kind, body) = match msg {
+        ClientMsg::Consent { capability, allow } => {
+            let kind = capabilities::answer(&events, capability, allow)
+                .map_err(|e| refused("not_requested", e.to_string()))?;
+            (kind, json!({ "capability": capability.as_str() }))
+        }
+        ClientMsg::Revoke { capability } => {
+            capabilities::may_revoke(&events, capability)
+                .map_err(|e| refused("not_allowed", e.to_string()))?;
+            (REVOKED, json!({ "capability": capability.as_str() }))
+        }
+        ClientMsg::SystemInfo { info } => {
+            if len > MAX_SYSTEM_INFO_BYTES {
+                return Err(refused(
+                    "too_large",
+                    "system information is limited to 64 KB",
+                ));
+            }
+            info.check()
+                .map_err(|reason| refused("invalid_message", reason))?;
+            capabilities::may_share_system_info(&events)
+                .map_err(|e| refused("not_allowed", e.to_string()))?;
+            (SYSTEM_INFO, json!({ "info": info }))
+        }
+        _ => return Err(refused("bad_message", "not a capability message")),
+    };
+    let event = NewEvent {
+        kind: kind.into(),
+        actor: Actor::Customer,
+        body,
+        client_msg_id: None,
+        at: now_ms(),
+    };
+    match state.store.append_event(session, event).await {
+        Ok(_) => {
+            // Only the log changes: consoles following the session stream the event.
+            state.hub.notify_log(session);
+            Ok(())
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "storing a capability event failed");
+            Err(Refusal::Storage)
+        }
+    }
+}

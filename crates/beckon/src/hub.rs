@@ -1,0 +1,156 @@
+//! Live notification of session activity to connected pages on this node.
+//!
+//! `Poke::Events` is only a poke: receivers then read the events after the last sequence
+//! number they sent from the store, which stays the one source of truth, so a missed or
+//! lagged poke is harmless and the channels stay tiny (bounded, capacity 32). Typing
+//! indicators are ephemeral and travel only here; the last one per session is remembered for
+//! the representative API.
+
+use crate::domain::ids::SessionId;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Instant;
+use tokio::sync::broadcast;
+
+const CAPACITY: usize = 32;
+/// A typing indicator not refreshed for this long is considered stopped.
+pub const TYPING_TTL: std::time::Duration = std::time::Duration::from_secs(6);
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Poke {
+    /// New events are in the store.
+    Events,
+    /// Someone started or stopped typing: `from` is `customer` or `rep`.
+    Typing {
+        from: &'static str,
+        name: Option<String>,
+        active: bool,
+    },
+}
+
+/// What representatives' consoles hear about: every session's activity, which each console
+/// filters by the sessions it shows. Capacity 1024; a console that lags resynchronizes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConsolePoke {
+    /// A session's state, owner, queue or members changed (and events were added).
+    Session(SessionId),
+    /// Only events were added (a chat message, a note): the queue views stay as they are, so
+    /// consoles that do not follow the session have nothing to do.
+    Log(SessionId),
+    /// The customer of a session started or stopped typing.
+    CustomerTyping(SessionId, bool),
+}
+
+const CONSOLE_CAPACITY: usize = 1024;
+
+pub struct Hub {
+    sessions: Mutex<HashMap<SessionId, broadcast::Sender<Poke>>>,
+    customer_typing: Mutex<HashMap<SessionId, Instant>>,
+    consoles: broadcast::Sender<ConsolePoke>,
+}
+
+impl Default for Hub {
+    fn default() -> Self {
+        Hub {
+            sessions: Mutex::default(),
+            customer_typing: Mutex::default(),
+            consoles: broadcast::channel(CONSOLE_CAPACITY).0,
+        }
+    }
+}
+
+impl Hub {
+    pub fn subscribe(&self, id: SessionId) -> broadcast::Receiver<Poke> {
+        let mut map = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
+        map.entry(id)
+            .or_insert_with(|| broadcast::channel(CAPACITY).0)
+            .subscribe()
+    }
+
+    fn send(&self, id: SessionId, poke: Poke) {
+        let mut map = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(tx) = map.get(&id) {
+            if tx.send(poke).is_err() {
+                map.remove(&id);
+            }
+        }
+    }
+
+    /// Pokes every page watching the session, and every console; forgets sessions nobody
+    /// watches any more.
+    pub fn notify(&self, id: SessionId) {
+        self.send(id, Poke::Events);
+        let _ = self.consoles.send(ConsolePoke::Session(id));
+    }
+
+    /// Like `notify`, for an event that changes nothing but the log: consoles that follow the
+    /// session stream it, and no console rebuilds its queue view (which cost a few store
+    /// queries per console for every chat message).
+    pub fn notify_log(&self, id: SessionId) {
+        self.send(id, Poke::Events);
+        let _ = self.consoles.send(ConsolePoke::Log(id));
+    }
+
+    /// Every console subscribes to all session activity and filters what it shows.
+    pub fn subscribe_console(&self) -> broadcast::Receiver<ConsolePoke> {
+        self.consoles.subscribe()
+    }
+
+    pub fn typing(&self, id: SessionId, from: &'static str, name: Option<String>, active: bool) {
+        if from == "customer" {
+            let mut t = self
+                .customer_typing
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            if active {
+                t.insert(id, Instant::now());
+            } else {
+                t.remove(&id);
+            }
+            let _ = self.consoles.send(ConsolePoke::CustomerTyping(id, active));
+        }
+        self.send(id, Poke::Typing { from, name, active });
+    }
+
+    /// Whether the customer of a session is typing now (on this node).
+    pub fn customer_typing(&self, id: SessionId) -> bool {
+        let t = self
+            .customer_typing
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        t.get(&id).is_some_and(|at| at.elapsed() < TYPING_TTL)
+    }
+
+    pub fn watched(&self) -> usize {
+        self.sessions
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn pokes_reach_subscribers_and_unwatched_sessions_are_forgotten() {
+        let hub = Hub::default();
+        let mut rx = hub.subscribe(SessionId(1));
+        hub.notify(SessionId(1));
+        hub.typing(SessionId(1), "customer", None, true);
+        assert_eq!(rx.recv().await.unwrap(), Poke::Events);
+        assert!(matches!(
+            rx.recv().await.unwrap(),
+            Poke::Typing {
+                from: "customer",
+                active: true,
+                ..
+            }
+        ));
+        assert!(hub.customer_typing(SessionId(1)));
+        drop(rx);
+        hub.notify(SessionId(1));
+        assert_eq!(hub.watched(), 0);
+    }
+}

@@ -1,0 +1,538 @@
+use super::rows::{EventRow, SessionRow};
+use super::{backend, SqliteStore};
+use crate::domain::ids::*;
+use crate::domain::session::{NewEvent, NewSession, SessionEvent, SupportSession};
+use crate::domain::session_key::{NewSessionKey, SessionKey};
+use crate::domain::time::Millis;
+use crate::store::{Appended, SessionStore, StoreError, StoreResult, Transition};
+use async_trait::async_trait;
+use sqlx::{Sqlite, Transaction};
+use std::collections::BTreeMap;
+
+const SESSION_COLUMNS: &str = "id, lsid, start_type, state, start_method, queue_kind, queue_ref, \
+    issue_id, session_key_id, skills, customer_name, customer_company, customer_company_code, \
+    customer_details, locale, chat_locale, external_key, timezone_offset, page_url, client_ip, \
+    owner_id, offered_to, offered_at, created_at, queued_at, accepted_at, ended_at, end_reason, \
+    client_deadline";
+
+const EVENT_COLUMNS: &str = "seq, kind, actor_kind, actor_id, body, client_msg_id, at";
+
+/// Appends an event inside a transaction. The `next_seq` update comes first so that the
+/// transaction takes SQLite's write lock before it reads (no lock upgrade, no SQLITE_BUSY).
+pub(super) async fn append_in(
+    tx: &mut Transaction<'_, Sqlite>,
+    id: SessionId,
+    e: &NewEvent,
+) -> StoreResult<Appended> {
+    let seq: Option<i64> = sqlx::query_scalar(
+        "UPDATE support_sessions SET next_seq = next_seq + 1 WHERE id = ? RETURNING next_seq - 1",
+    )
+    .bind(id.0)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(backend)?;
+    let seq = seq.ok_or(StoreError::NotFound { what: "session" })?;
+    if let Some(cid) = &e.client_msg_id {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM session_events WHERE session_id = ? AND client_msg_id = ?"
+        );
+        let existing: Option<EventRow> = sqlx::query_as(&sql)
+            .bind(id.0)
+            .bind(cid)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(backend)?;
+        if let Some(row) = existing {
+            sqlx::query("UPDATE support_sessions SET next_seq = next_seq - 1 WHERE id = ?")
+                .bind(id.0)
+                .execute(&mut **tx)
+                .await
+                .map_err(backend)?;
+            return Ok(Appended {
+                event: SessionEvent::try_from(row)?,
+                duplicate: true,
+            });
+        }
+    }
+    let body = e.body.to_string();
+    sqlx::query(
+        "INSERT INTO session_events (session_id, seq, kind, actor_kind, actor_id, body, \
+         client_msg_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id.0)
+    .bind(seq)
+    .bind(&e.kind)
+    .bind(e.actor.kind())
+    .bind(e.actor.id())
+    .bind(&body)
+    .bind(&e.client_msg_id)
+    .bind(e.at)
+    .execute(&mut **tx)
+    .await
+    .map_err(backend)?;
+    Ok(Appended {
+        event: SessionEvent {
+            seq,
+            kind: e.kind.clone(),
+            actor: e.actor,
+            body: e.body.clone(),
+            client_msg_id: e.client_msg_id.clone(),
+            at: e.at,
+        },
+        duplicate: false,
+    })
+}
+
+impl SqliteStore {
+    /// Runs a session query with one user-id parameter and loads each row's attributes.
+    async fn load_sessions(&self, sql: &str, rep: UserId) -> StoreResult<Vec<SupportSession>> {
+        let rows: Vec<SessionRow> = sqlx::query_as(sql)
+            .bind(rep.0)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(backend)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            out.extend(self.load_session(Some(row)).await?);
+        }
+        Ok(out)
+    }
+
+    async fn load_session(&self, row: Option<SessionRow>) -> StoreResult<Option<SupportSession>> {
+        let Some(row) = row else { return Ok(None) };
+        let attrs: Vec<(String, String)> =
+            sqlx::query_as("SELECT code_name, value FROM session_attributes WHERE session_id = ?")
+                .bind(row.id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(backend)?;
+        row.into_session(attrs.into_iter().collect::<BTreeMap<_, _>>())
+            .map(Some)
+    }
+}
+
+#[async_trait]
+impl SessionStore for SqliteStore {
+    async fn create_session(
+        &self,
+        s: NewSession,
+        consume_key: Option<SessionKeyId>,
+    ) -> StoreResult<Option<SupportSession>> {
+        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO support_sessions (lsid, start_type, state, start_method, queue_kind, \
+             queue_ref, issue_id, session_key_id, skills, customer_name, customer_company, \
+             customer_company_code, customer_details, locale, chat_locale, external_key, \
+             timezone_offset, page_url, client_ip, created_at, client_deadline, customer_token_hash) \
+             VALUES (?, ?, 'awaiting_client', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             RETURNING id",
+        )
+        .bind(s.lsid.as_str())
+        .bind(s.start_type.as_str())
+        .bind(s.start_method.as_str())
+        .bind(s.queue.kind())
+        .bind(s.queue.reference())
+        .bind(s.issue_id.map(|i| i.0))
+        .bind(s.session_key_id.map(|i| i.0))
+        .bind(serde_json::to_string(&s.skills).unwrap_or_else(|_| "[]".into()))
+        .bind(&s.customer.name)
+        .bind(&s.customer.company)
+        .bind(&s.customer.company_code)
+        .bind(&s.customer.details)
+        .bind(s.locale.code())
+        .bind(s.chat_locale.map(|l| l.code()))
+        .bind(&s.external_key)
+        .bind(s.timezone_offset)
+        .bind(&s.page_url)
+        .bind(&s.client_ip)
+        .bind(s.created_at)
+        .bind(s.client_deadline)
+        .bind(&s.customer_token_hash)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(super::conflict_or("lsid"))?;
+        if let Some(key) = consume_key {
+            let done = sqlx::query(
+                "UPDATE session_keys SET used_at = ?, session_id = ? \
+                 WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
+            )
+            .bind(s.created_at)
+            .bind(id)
+            .bind(key.0)
+            .bind(s.created_at)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+            if done.rows_affected() == 0 {
+                tx.rollback().await.map_err(backend)?;
+                return Ok(None);
+            }
+        }
+        for (code, value) in &s.attributes {
+            sqlx::query(
+                "INSERT INTO session_attributes (session_id, code_name, value) VALUES (?, ?, ?)",
+            )
+            .bind(id)
+            .bind(code)
+            .bind(value)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        }
+        let created = NewEvent::system(
+            "created",
+            serde_json::json!({
+                "start_type": s.start_type,
+                "start_method": s.start_method,
+                "queue": s.queue,
+            }),
+            s.created_at,
+        );
+        append_in(&mut tx, SessionId(id), &created).await?;
+        tx.commit().await.map_err(backend)?;
+        self.session_by_id(SessionId(id)).await
+    }
+
+    async fn session_by_id(&self, id: SessionId) -> StoreResult<Option<SupportSession>> {
+        let sql = format!("SELECT {SESSION_COLUMNS} FROM support_sessions WHERE id = ?");
+        let row = sqlx::query_as(&sql)
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(backend)?;
+        self.load_session(row).await
+    }
+
+    async fn session_by_lsid(&self, lsid: &str) -> StoreResult<Option<SupportSession>> {
+        let sql = format!("SELECT {SESSION_COLUMNS} FROM support_sessions WHERE lsid = ?");
+        let row = sqlx::query_as(&sql)
+            .bind(lsid)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(backend)?;
+        self.load_session(row).await
+    }
+
+    async fn set_session_attributes(
+        &self,
+        id: SessionId,
+        external_key: Option<&str>,
+        changes: &[(String, Option<String>)],
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await.map_err(backend)?;
+        if let Some(k) = external_key {
+            sqlx::query("UPDATE support_sessions SET external_key = ? WHERE id = ?")
+                .bind(k)
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+        }
+        for (code, value) in changes {
+            match value {
+                Some(v) => sqlx::query(
+                    "INSERT INTO session_attributes (session_id, code_name, value) VALUES (?, ?, ?) \
+                     ON CONFLICT (session_id, code_name) DO UPDATE SET value = excluded.value",
+                )
+                .bind(id.0)
+                .bind(code)
+                .bind(v),
+                None => sqlx::query("DELETE FROM session_attributes WHERE session_id = ? AND code_name = ?")
+                    .bind(id.0)
+                    .bind(code),
+            }
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        }
+        tx.commit().await.map_err(backend)
+    }
+
+    async fn session_ids_in_range(&self, from: Millis, to: Millis) -> StoreResult<Vec<SessionId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM support_sessions WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(ids.into_iter().map(SessionId).collect())
+    }
+
+    async fn session_by_customer_token(
+        &self,
+        token_hash: &str,
+    ) -> StoreResult<Option<SupportSession>> {
+        let sql =
+            format!("SELECT {SESSION_COLUMNS} FROM support_sessions WHERE customer_token_hash = ?");
+        let row: Option<SessionRow> = sqlx::query_as(&sql)
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(backend)?;
+        if row.is_some() {
+            return self.load_session(row).await;
+        }
+        // A token issued to a full client at its join (two indexed lookups rather than one OR,
+        // which SQLite may not answer from the indexes).
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS} FROM support_sessions WHERE id = \
+             (SELECT session_id FROM client_tickets WHERE customer_token_hash = ?)"
+        );
+        let row = sqlx::query_as(&sql)
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(backend)?;
+        self.load_session(row).await
+    }
+
+    async fn append_event(&self, id: SessionId, event: NewEvent) -> StoreResult<Appended> {
+        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let appended = append_in(&mut tx, id, &event).await?;
+        tx.commit().await.map_err(backend)?;
+        Ok(appended)
+    }
+
+    async fn events_after(
+        &self,
+        id: SessionId,
+        after: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<SessionEvent>> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM session_events WHERE session_id = ? AND seq > ? \
+             ORDER BY seq LIMIT ?"
+        );
+        let rows: Vec<EventRow> = sqlx::query_as(&sql)
+            .bind(id.0)
+            .bind(after)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(backend)?;
+        rows.into_iter().map(SessionEvent::try_from).collect()
+    }
+
+    async fn transition(
+        &self,
+        id: SessionId,
+        t: Transition,
+    ) -> StoreResult<Option<SupportSession>> {
+        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let from: Vec<&str> = t.from.iter().map(|s| s.as_str()).collect();
+        let placeholders = vec!["?"; from.len()].join(", ");
+        // One guarded UPDATE: the state check and the write are a single atomic statement, so
+        // two representatives (or two server processes) accepting at once cannot both win.
+        let sql = format!(
+            "UPDATE support_sessions SET state = ?, \
+               owner_id = CASE WHEN ? THEN ? ELSE owner_id END, \
+               queue_kind = COALESCE(?, queue_kind), \
+               queue_ref = CASE WHEN ? THEN ? ELSE queue_ref END, \
+               offered_to = NULL, offered_at = NULL, \
+               queued_at = CASE WHEN ? = 'queued' THEN ? ELSE queued_at END, \
+               accepted_at = CASE WHEN ? = 'active' THEN ? ELSE accepted_at END, \
+               ended_at = CASE WHEN ? = 'ended' THEN ? ELSE ended_at END, \
+               end_reason = COALESCE(?, end_reason) \
+             WHERE id = ? AND state IN ({placeholders})"
+        );
+        let to = t.to.as_str();
+        let at = t.event.at;
+        let mut q = sqlx::query(&sql)
+            .bind(to)
+            .bind(t.owner.is_some())
+            .bind(t.owner.flatten().map(|u| u.0))
+            .bind(t.queue.map(|q| q.kind()))
+            .bind(t.queue.is_some())
+            .bind(t.queue.and_then(|q| q.reference()))
+            .bind(to)
+            .bind(at)
+            .bind(to)
+            .bind(at)
+            .bind(to)
+            .bind(at)
+            .bind(&t.end_reason)
+            .bind(id.0);
+        for f in &from {
+            q = q.bind(*f);
+        }
+        let done = q.execute(&mut *tx).await.map_err(backend)?;
+        if done.rows_affected() == 0 {
+            tx.rollback().await.map_err(backend)?;
+            return Ok(None);
+        }
+        append_in(&mut tx, id, &t.event).await?;
+        tx.commit().await.map_err(backend)?;
+        self.session_by_id(id).await
+    }
+
+    async fn set_offer(&self, id: SessionId, to: Option<UserId>, at: Millis) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE support_sessions SET offered_to = ?, offered_at = ? \
+             WHERE id = ? AND state IN ('awaiting_client', 'queued')",
+        )
+        .bind(to.map(|u| u.0))
+        .bind(to.map(|_| at))
+        .bind(id.0)
+        .execute(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn waiting_sessions(&self) -> StoreResult<Vec<SupportSession>> {
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS} FROM support_sessions \
+             WHERE state IN ('awaiting_client', 'queued') ORDER BY created_at, id"
+        );
+        let rows: Vec<SessionRow> = sqlx::query_as(&sql)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(backend)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            if let Some(s) = self.load_session(Some(row)).await? {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    async fn queue_status(&self, id: SessionId) -> StoreResult<Option<(i64, Option<i64>)>> {
+        let row: Option<(String, Option<i64>, Option<i64>)> = sqlx::query_as(
+            "SELECT queue_kind, queue_ref, queued_at FROM support_sessions WHERE id = ? AND state = 'queued'",
+        )
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(backend)?;
+        let Some((kind, reference, queued_at)) = row else {
+            return Ok(None);
+        };
+        let queued_at = queued_at.unwrap_or(0);
+        let ahead: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM support_sessions WHERE state = 'queued' AND queue_kind = ? \
+             AND queue_ref IS ? AND (queued_at < ? OR (queued_at = ? AND id < ?))",
+        )
+        .bind(&kind)
+        .bind(reference)
+        .bind(queued_at)
+        .bind(queued_at)
+        .bind(id.0)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(backend)?;
+        let avg: Option<f64> = sqlx::query_scalar(
+            "SELECT AVG(accepted_at - queued_at) FROM (SELECT accepted_at, queued_at FROM support_sessions \
+             WHERE queue_kind = ? AND queue_ref IS ? AND accepted_at IS NOT NULL AND queued_at IS NOT NULL \
+             AND accepted_at >= queued_at ORDER BY accepted_at DESC LIMIT 20)",
+        )
+        .bind(&kind)
+        .bind(reference)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(Some((ahead + 1, avg.map(|a| a as i64))))
+    }
+
+    async fn active_counts(&self) -> StoreResult<Vec<(UserId, i64)>> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT owner_id, COUNT(*) FROM support_sessions \
+             WHERE state = 'active' AND owner_id IS NOT NULL GROUP BY owner_id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(rows.into_iter().map(|(u, n)| (UserId(u), n)).collect())
+    }
+
+    async fn overdue_awaiting(&self, now: Millis) -> StoreResult<Vec<SessionId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM support_sessions WHERE state = 'awaiting_client' \
+             AND client_deadline IS NOT NULL AND client_deadline <= ?",
+        )
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(ids.into_iter().map(SessionId).collect())
+    }
+
+    async fn create_session_key(&self, k: NewSessionKey) -> StoreResult<SessionKey> {
+        super::keys::create(&self.pool, k).await
+    }
+
+    async fn session_key_by_digits(&self, short_key: &str) -> StoreResult<Option<SessionKey>> {
+        super::keys::by_digits(&self.pool, short_key).await
+    }
+
+    async fn session_keys_of_rep(
+        &self,
+        rep: UserId,
+        live_at: Millis,
+    ) -> StoreResult<Vec<SessionKey>> {
+        super::keys::of_rep(&self.pool, rep, live_at).await
+    }
+
+    async fn revoke_session_key(&self, id: SessionKeyId, at: Millis) -> StoreResult<bool> {
+        super::keys::revoke(&self.pool, id, at).await
+    }
+
+    async fn sessions_of_owner(&self, rep: UserId) -> StoreResult<Vec<SupportSession>> {
+        // Owned sessions, and sessions joined by invitation and not left since.
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS} FROM support_sessions s WHERE state = 'active' AND (owner_id = ?1 \
+             OR EXISTS (SELECT 1 FROM session_events e WHERE e.session_id = s.id AND e.kind = 'member_joined' \
+                 AND json_extract(e.body, '$.role') = 'invited' \
+                 AND e.actor_kind = 'rep' AND e.actor_id = ?1 AND NOT EXISTS (SELECT 1 FROM session_events l \
+                 WHERE l.session_id = s.id AND l.kind = 'member_left' AND l.actor_id = ?1 AND l.seq > e.seq))) \
+             ORDER BY accepted_at, id"
+        );
+        self.load_sessions(&sql, rep).await
+    }
+
+    async fn invited_sessions(&self, rep: UserId) -> StoreResult<Vec<SupportSession>> {
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS} FROM support_sessions s WHERE state = 'active' AND owner_id IS NOT ?1 \
+             AND EXISTS (SELECT 1 FROM session_events e WHERE e.session_id = s.id AND e.kind = 'member_invited' \
+                 AND json_extract(e.body, '$.rep_id') = ?1) \
+             AND NOT EXISTS (SELECT 1 FROM session_events j WHERE j.session_id = s.id \
+                 AND j.kind IN ('member_joined', 'member_left') AND j.actor_kind = 'rep' AND j.actor_id = ?1) \
+             ORDER BY accepted_at, id"
+        );
+        self.load_sessions(&sql, rep).await
+    }
+
+    async fn history(
+        &self,
+        rep: UserId,
+        q: &crate::store::HistoryQuery,
+    ) -> StoreResult<Vec<SupportSession>> {
+        // A representative's history: sessions they owned or joined (member_joined events).
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS} FROM support_sessions s WHERE state = 'ended' \
+             AND (owner_id = ?1 OR EXISTS (SELECT 1 FROM session_events e WHERE e.session_id = s.id \
+                  AND e.kind = 'member_joined' AND e.actor_kind = 'rep' AND e.actor_id = ?1)) \
+             AND (?2 IS NULL OR instr(lower(customer_name), lower(?2)) > 0 \
+                  OR instr(lower(external_key), lower(?2)) > 0) \
+             AND (?3 IS NULL OR created_at >= ?3) AND (?4 IS NULL OR created_at < ?4) \
+             ORDER BY created_at DESC, id DESC LIMIT ?5 OFFSET ?6"
+        );
+        let rows: Vec<SessionRow> = sqlx::query_as(&sql)
+            .bind(rep.0)
+            .bind(q.text.as_deref().filter(|t| !t.is_empty()))
+            .bind(q.from)
+            .bind(q.to)
+            .bind(q.limit.clamp(1, 200))
+            .bind(q.offset.max(0))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(backend)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            out.extend(self.load_session(Some(row)).await?);
+        }
+        Ok(out)
+    }
+}
