@@ -10,6 +10,7 @@ error-session-gone = Diese Support-Sitzung ist nicht mehr verfügbar.
 error-internal = Im Support-Programm ist ein Fehler aufgetreten: { $detail }
 notice-no-display = Es wurde keine grafische Anzeige gefunden; das Support-Programm läuft in diesem Terminal.
 notice-gui-failed = Das Fenster konnte nicht geöffnet werden ({ $detail }); das Support-Programm läuft in diesem Terminal.
+notice-missing-font = Einige Zeichen dieses Gesprächs können nicht angezeigt werden: Auf diesem Computer fehlt eine passende Schriftart.
 
 status-connecting = Verbindung wird hergestellt…
 status-connected = verbunden mit { $site } ({ $name })

@@ -15,6 +15,7 @@ error-session-gone = This support session is no longer available.
 error-internal = Something went wrong in the support program: { $detail }
 notice-no-display = No graphical display was found; the support program runs in this terminal.
 notice-gui-failed = The window could not be opened ({ $detail }); the support program runs in this terminal.
+notice-missing-font = Some characters of this conversation cannot be shown: this computer has no font for them.
 
 ## Connection and queue
 

@@ -10,6 +10,7 @@ error-session-gone = Esta sesión de asistencia ya no está disponible.
 error-internal = Se ha producido un error en el programa de asistencia: { $detail }
 notice-no-display = No se ha encontrado ninguna pantalla gráfica; el programa de asistencia se ejecuta en este terminal.
 notice-gui-failed = No se ha podido abrir la ventana ({ $detail }); el programa de asistencia se ejecuta en este terminal.
+notice-missing-font = Algunos caracteres de esta conversación no se pueden mostrar: este ordenador no tiene una fuente para ellos.
 
 status-connecting = Conectando…
 status-connected = conectado a { $site } ({ $name })

@@ -10,6 +10,7 @@ error-session-gone = Esta sesión de soporte ya no está disponible.
 error-internal = Ocurrió un error en el programa de soporte: { $detail }
 notice-no-display = No se encontró una pantalla gráfica; el programa de soporte se ejecuta en esta terminal.
 notice-gui-failed = No se pudo abrir la ventana ({ $detail }); el programa de soporte se ejecuta en esta terminal.
+notice-missing-font = Algunos caracteres de esta conversación no se pueden mostrar: este equipo no tiene una fuente para ellos.
 
 status-connecting = Conectando…
 status-connected = conectado a { $site } ({ $name })

@@ -10,6 +10,7 @@ error-session-gone = Tämä tuki-istunto ei ole enää käytettävissä.
 error-internal = Tukiohjelmassa tapahtui virhe: { $detail }
 notice-no-display = Graafista näyttöä ei löytynyt; tukiohjelma toimii tässä päätteessä.
 notice-gui-failed = Ikkunaa ei voitu avata ({ $detail }); tukiohjelma toimii tässä päätteessä.
+notice-missing-font = Joitakin tämän keskustelun merkkejä ei voi näyttää: tässä tietokoneessa ei ole niille fonttia.
 
 status-connecting = Yhdistetään…
 status-connected = yhdistetty: { $site } ({ $name })

@@ -10,6 +10,7 @@ error-session-gone = Cette session d’assistance n’est plus disponible.
 error-internal = Une erreur s’est produite dans le programme d’assistance : { $detail }
 notice-no-display = Aucun affichage graphique n’a été trouvé ; le programme d’assistance fonctionne dans ce terminal.
 notice-gui-failed = La fenêtre n’a pas pu s’ouvrir ({ $detail }) ; le programme d’assistance fonctionne dans ce terminal.
+notice-missing-font = Certains caractères de cette conversation ne peuvent pas être affichés : cet ordinateur n'a pas de police pour eux.
 
 status-connecting = Connexion…
 status-connected = connecté à { $site } ({ $name })

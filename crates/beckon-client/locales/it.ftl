@@ -10,6 +10,7 @@ error-session-gone = Questa sessione di assistenza non è più disponibile.
 error-internal = Si è verificato un errore nel programma di assistenza: { $detail }
 notice-no-display = Nessuno schermo grafico trovato; il programma di assistenza funziona in questo terminale.
 notice-gui-failed = Impossibile aprire la finestra ({ $detail }); il programma di assistenza funziona in questo terminale.
+notice-missing-font = Alcuni caratteri di questa conversazione non possono essere visualizzati: questo computer non ha un font adatto.
 
 status-connecting = Connessione in corso…
 status-connected = connesso a { $site } ({ $name })

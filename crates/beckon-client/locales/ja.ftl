@@ -10,6 +10,7 @@ error-session-gone = このサポートセッションは利用できなくな�
 error-internal = サポートプログラムでエラーが発生しました: { $detail }
 notice-no-display = グラフィカルなディスプレイが見つかりません。サポートプログラムはこの端末で動作します。
 notice-gui-failed = ウィンドウを開けませんでした（{ $detail }）。サポートプログラムはこの端末で動作します。
+notice-missing-font = この会話の一部の文字を表示できません。このコンピューターには対応するフォントがありません。
 
 status-connecting = 接続しています…
 status-connected = { $site }（{ $name }）に接続しました

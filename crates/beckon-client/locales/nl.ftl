@@ -10,6 +10,7 @@ error-session-gone = Deze supportsessie is niet meer beschikbaar.
 error-internal = Er is iets misgegaan in het supportprogramma: { $detail }
 notice-no-display = Er is geen grafisch scherm gevonden; het supportprogramma draait in deze terminal.
 notice-gui-failed = Het venster kon niet worden geopend ({ $detail }); het supportprogramma draait in deze terminal.
+notice-missing-font = Sommige tekens van dit gesprek kunnen niet worden weergegeven: deze computer heeft er geen lettertype voor.
 
 status-connecting = Verbinden…
 status-connected = verbonden met { $site } ({ $name })

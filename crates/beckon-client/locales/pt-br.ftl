@@ -10,6 +10,7 @@ error-session-gone = Esta sessão de suporte não está mais disponível.
 error-internal = Ocorreu um erro no programa de suporte: { $detail }
 notice-no-display = Nenhuma tela gráfica foi encontrada; o programa de suporte é executado neste terminal.
 notice-gui-failed = Não foi possível abrir a janela ({ $detail }); o programa de suporte é executado neste terminal.
+notice-missing-font = Alguns caracteres desta conversa não podem ser exibidos: este computador não tem uma fonte para eles.
 
 status-connecting = Conectando…
 status-connected = conectado a { $site } ({ $name })

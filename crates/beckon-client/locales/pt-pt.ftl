@@ -10,6 +10,7 @@ error-session-gone = Esta sessão de apoio já não está disponível.
 error-internal = Ocorreu um erro no programa de apoio: { $detail }
 notice-no-display = Não foi encontrado nenhum ecrã gráfico; o programa de apoio funciona neste terminal.
 notice-gui-failed = Não foi possível abrir a janela ({ $detail }); o programa de apoio funciona neste terminal.
+notice-missing-font = Alguns caracteres desta conversa não podem ser apresentados: este computador não tem um tipo de letra para eles.
 
 status-connecting = A ligar…
 status-connected = ligado a { $site } ({ $name })

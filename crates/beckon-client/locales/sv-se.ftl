@@ -10,6 +10,7 @@ error-session-gone = Den här supportsessionen är inte längre tillgänglig.
 error-internal = Något gick fel i supportprogrammet: { $detail }
 notice-no-display = Ingen grafisk skärm hittades; supportprogrammet körs i den här terminalen.
 notice-gui-failed = Fönstret kunde inte öppnas ({ $detail }); supportprogrammet körs i den här terminalen.
+notice-missing-font = Vissa tecken i den här konversationen kan inte visas: datorn saknar ett typsnitt för dem.
 
 status-connecting = Ansluter…
 status-connected = ansluten till { $site } ({ $name })

@@ -10,6 +10,7 @@ error-session-gone = Bu destek oturumu artık kullanılamıyor.
 error-internal = Destek programında bir hata oluştu: { $detail }
 notice-no-display = Grafik ekran bulunamadı; destek programı bu terminalde çalışıyor.
 notice-gui-failed = Pencere açılamadı ({ $detail }); destek programı bu terminalde çalışıyor.
+notice-missing-font = Bu konuşmadaki bazı karakterler gösterilemiyor: bu bilgisayarda onlar için bir yazı tipi yok.
 
 status-connecting = Bağlanıyor…
 status-connected = { $site } sitesine bağlandı ({ $name })

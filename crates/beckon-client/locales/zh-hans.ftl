@@ -10,6 +10,7 @@ error-session-gone = 此支持会话已不可用。
 error-internal = 支持程序出错：{ $detail }
 notice-no-display = 未找到图形显示；支持程序在此终端中运行。
 notice-gui-failed = 无法打开窗口（{ $detail }）；支持程序在此终端中运行。
+notice-missing-font = 此对话中的部分字符无法显示：这台电脑没有相应的字体。
 
 status-connecting = 正在连接…
 status-connected = 已连接到 { $site }（{ $name }）

@@ -10,6 +10,7 @@ error-session-gone = 此支援工作階段已無法使用。
 error-internal = 支援程式發生錯誤：{ $detail }
 notice-no-display = 找不到圖形顯示器；支援程式在此終端機中執行。
 notice-gui-failed = 無法開啟視窗（{ $detail }）；支援程式在此終端機中執行。
+notice-missing-font = 此對話中的部分字元無法顯示：這台電腦沒有相應的字型。
 
 status-connecting = 正在連線…
 status-connected = 已連線到 { $site }（{ $name }）

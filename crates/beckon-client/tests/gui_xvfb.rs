@@ -2,14 +2,20 @@
 //! joins and writes, and a screenshot shows the window with text on its background. The
 //! screenshot is kept under the target dir (`gui-session.png`) for a person to look at.
 //!
+//! A second test drives the window with the keyboard alone (xdotool), in Chinese: the CJK
+//! font is loaded and draws the text, the message field has the focus, Enter sends, the
+//! consent dialog takes the focus on Deny (Space denies, Shift+Tab then Space allows) and
+//! gives it back to the message field.
+//!
 //! Needs Debian packages: xvfb x11-utils (xwininfo) imagemagick libgl1-mesa-dri libegl1
-//! libxkbcommon-x11-0. Missing ones fail the test by name; it never skips.
+//! libxkbcommon-x11-0 xdotool fonts-wqy-microhei. Missing ones fail the test by name; it
+//! never skips.
 // These tests drive child processes from plain threads: blocking sleeps are fine here.
 #![allow(clippy::disallowed_methods)]
 
 mod common;
 
-use common::rep::{download, start_full, Rep};
+use common::rep::{download, start_full, start_full_in, Rep};
 use common::*;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -57,6 +63,12 @@ fn missing_packages() -> Vec<&'static str> {
     }
     if !libs.contains("libxkbcommon-x11.so.0") {
         missing.push("libxkbcommon-x11-0");
+    }
+    if !on_path("xdotool") {
+        missing.push("xdotool");
+    }
+    if !std::path::Path::new("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc").exists() {
+        missing.push("fonts-wqy-microhei");
     }
     missing
 }
@@ -131,8 +143,7 @@ fn window_exists(display: &str) -> bool {
         .unwrap_or(false)
 }
 
-#[test]
-fn the_window_opens_and_shows_the_conversation() {
+fn assert_packages() {
     let missing = missing_packages();
     assert!(
         missing.is_empty(),
@@ -140,19 +151,14 @@ fn the_window_opens_and_shows_the_conversation() {
         missing.join(" "),
         missing.join(" ")
     );
-    let (_x, display) = start_xvfb();
-    let server = Server::start();
-    let rep = Rep::login(&server.url, "john", DEMO_PASSWORD);
-    let (lsid, download_url) = start_full(&server.url);
-    let dir = tempfile::tempdir().expect("dir");
-    let exe = download(&download_url, dir.path());
+}
+
+/// Runs the downloaded client on `display` and waits for its window.
+fn open_window(exe: &std::path::Path, display: &str) -> Client {
     let mut client = Client::spawn(
-        &exe,
+        exe,
         &[],
-        &[
-            ("DISPLAY", display.as_str()),
-            ("LIBGL_ALWAYS_SOFTWARE", "1"),
-        ],
+        &[("DISPLAY", display), ("LIBGL_ALWAYS_SOFTWARE", "1")],
     );
     // The window appears (its WM_CLASS / app id is beckon-client).
     let mut found = false;
@@ -168,7 +174,12 @@ fn the_window_opens_and_shows_the_conversation() {
         std::thread::sleep(Duration::from_millis(100));
     }
     assert!(found, "no beckon-client window on {display}");
-    rep.wait_event(&lsid, "client_joined", |e| e["kind"] == "client_joined");
+    client
+}
+
+/// Waits for the client to join, then accepts the session (retrying while the join settles).
+fn join_and_accept(rep: &Rep, lsid: &str) {
+    rep.wait_event(lsid, "client_joined", |e| e["kind"] == "client_joined");
     for _ in 0..100 {
         let (s, _) = rep.post(
             &format!("/api/rep/sessions/{lsid}/accept"),
@@ -179,7 +190,28 @@ fn the_window_opens_and_shows_the_conversation() {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+#[test]
+fn the_window_opens_and_shows_the_conversation() {
+    assert_packages();
+    let (_x, display) = start_xvfb();
+    let server = Server::start();
+    let rep = Rep::login(&server.url, "john", DEMO_PASSWORD);
+    let (lsid, download_url) = start_full(&server.url);
+    let dir = tempfile::tempdir().expect("dir");
+    let exe = download(&download_url, dir.path());
+    let mut client = open_window(&exe, &display);
+    join_and_accept(&rep, &lsid);
     rep.say(&lsid, "g1", "Hello from the console");
+    // A window in English gets Japanese text: the CJK font is loaded then, and draws it.
+    rep.say(&lsid, "g2", "こんにちは、サポートです。");
+    client.expect_stderr("the CJK font loaded for Japanese text", 20, |l| {
+        l.starts_with("beckon-client: loaded the CJK font ")
+    });
+    client.expect_stderr("the Japanese text drawn", 20, |l| {
+        l.starts_with("beckon-client: CJK text shown with ")
+    });
     std::thread::sleep(Duration::from_secs(3));
 
     let shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("gui-session.png");
@@ -248,4 +280,133 @@ fn the_window_opens_and_shows_the_conversation() {
         .arg(&ended)
         .status();
     eprintln!("screenshots: {} {}", shot.display(), ended.display());
+}
+
+/// Runs xdotool on `display`; panics with its output when it fails.
+fn xdotool(display: &str, args: &[&str]) {
+    let out = Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .output()
+        .expect("run xdotool");
+    assert!(
+        out.status.success(),
+        "xdotool {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn kind_is(e: &serde_json::Value, kind: &str) -> bool {
+    e["kind"] == kind
+}
+
+/// Asks for the system information, waits for the client's dialog to be drawn.
+fn request_system_info(rep: &Rep, lsid: &str, n: usize) {
+    let (s, b) = rep.post(
+        &format!("/api/rep/sessions/{lsid}/capabilities/system_info"),
+        serde_json::json!({}),
+    );
+    assert_eq!(s, 200, "request: {b}");
+    let requests = || {
+        rep.events(lsid)
+            .iter()
+            .filter(|e| kind_is(e, "capability_requested"))
+            .count()
+    };
+    for _ in 0..100 {
+        if requests() >= n {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(requests() >= n, "request {n} is not in the log");
+    // The request reaches the client over its socket and the dialog opens on the next frame.
+    std::thread::sleep(Duration::from_secs(2));
+}
+
+#[test]
+fn the_keyboard_alone_drives_the_window_in_chinese() {
+    assert_packages();
+    let (_x, display) = start_xvfb();
+    let server = Server::start();
+    let rep = Rep::login(&server.url, "john", DEMO_PASSWORD);
+    let (lsid, download_url) = start_full_in(&server.url, Some("zh-hans"));
+    let dir = tempfile::tempdir().expect("dir");
+    let exe = download(&download_url, dir.path());
+    let mut client = open_window(&exe, &display);
+    // A Chinese window loads its font before the first frame.
+    client.expect_stderr("the CJK font loaded at start", 20, |l| {
+        l.starts_with("beckon-client: loaded the CJK font ")
+    });
+    join_and_accept(&rep, &lsid);
+    rep.say(&lsid, "k1", "你好，我是 John。请问有什么可以帮您？");
+    client.expect_stderr("the Chinese text drawn", 20, |l| {
+        l.starts_with("beckon-client: CJK text shown with ")
+    });
+
+    // The message field has the focus from the start: typing and Enter send.
+    xdotool(
+        &display,
+        &[
+            "search",
+            "--sync",
+            "--classname",
+            "beckon-client",
+            "windowfocus",
+            "--sync",
+        ],
+    );
+    xdotool(
+        &display,
+        &["type", "--delay", "30", "typed with the keyboard"],
+    );
+    xdotool(&display, &["key", "Return"]);
+    rep.wait_event(&lsid, "the typed message", |e| {
+        kind_is(e, "chat_message") && e["body"]["text"] == "typed with the keyboard"
+    });
+
+    // The consent dialog takes the focus on Deny: Space denies, nothing is shared.
+    request_system_info(&rep, &lsid, 1);
+    xdotool(&display, &["key", "space"]);
+    rep.wait_event(&lsid, "capability_denied", |e| {
+        kind_is(e, "capability_denied")
+    });
+    assert!(
+        !rep.events(&lsid).iter().any(|e| kind_is(e, "system_info")),
+        "denied: nothing shared"
+    );
+
+    // Asked again: Shift+Tab reaches Allow, Space allows, the information is sent.
+    request_system_info(&rep, &lsid, 2);
+    xdotool(&display, &["key", "shift+Tab"]);
+    xdotool(&display, &["key", "space"]);
+    rep.wait_event(&lsid, "capability_allowed", |e| {
+        kind_is(e, "capability_allowed")
+    });
+    rep.wait_event(&lsid, "system_info", |e| kind_is(e, "system_info"));
+
+    // The dialog gave the focus back to the message field.
+    xdotool(&display, &["type", "--delay", "30", "back in the field"]);
+    xdotool(&display, &["key", "Return"]);
+    rep.wait_event(&lsid, "the message after the dialog", |e| {
+        kind_is(e, "chat_message") && e["body"]["text"] == "back in the field"
+    });
+
+    let shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("gui-keyboard-zh.png");
+    let _ = Command::new("import")
+        .args(["-display", &display, "-window", "root"])
+        .arg(&shot)
+        .status();
+    let (s, b) = rep.post(
+        &format!("/api/rep/sessions/{lsid}/end"),
+        serde_json::json!({}),
+    );
+    assert!(s == 200 || s == 204, "end: {s} {b}");
+    let (code, _, err) = client.wait(20);
+    assert_eq!(code, 0, "the client ends with the session; stderr:\n{err}");
+    assert!(
+        !err.contains("no font on this system shows"),
+        "every character was drawable:\n{err}"
+    );
+    eprintln!("screenshot: {}", shot.display());
 }

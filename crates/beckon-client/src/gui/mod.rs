@@ -4,8 +4,11 @@
 //! egui is immediate mode: each frame draws the whole `View`. The connection task pokes
 //! `Repaint` when an update arrives, so an idle window uses no CPU. Keyboard: Tab moves
 //! between the controls, Enter in the message field sends, Space/Enter press a focused
-//! button; AccessKit exposes every label and control to screen readers.
+//! button, dialogs take the focus and Escape answers them safely (`dialogs`); AccessKit
+//! exposes every label and control to screen readers. Characters the built-in fonts lack
+//! bring in a system CJK font (`fonts`).
 
+mod dialogs;
 mod fonts;
 
 use crate::session::{Command, Update};
@@ -74,8 +77,16 @@ struct App {
     confirm_end: bool,
     exit: Rc<Cell<u8>>,
     closing: bool,
-    /// The message field takes the keyboard focus once, so the customer can type at once.
+    /// The message field takes the keyboard focus when false (at start, after a dialog), so
+    /// the customer can type at once.
     focused: bool,
+    /// The consent dialog has put the keyboard focus on its safe answer (Deny).
+    consent_focused: bool,
+    /// The end confirmation has put the keyboard focus on Cancel.
+    confirm_focused: bool,
+    glyphs: fonts::Glyphs,
+    /// Lines of the conversation already checked for characters the fonts cannot draw.
+    glyphs_checked: usize,
 }
 
 /// Opens the session window; returns the exit code, or the pieces for the text mode when the
@@ -96,7 +107,7 @@ pub fn run(
         options(&title, [560.0, 640.0]),
         Box::new(move |cc| {
             style(&cc.egui_ctx);
-            fonts::install(&cc.egui_ctx, locale);
+            let glyphs = fonts::Glyphs::for_locale(&cc.egui_ctx, locale);
             repaint.set(&cc.egui_ctx);
             let (view, updates, commands) = p.borrow_mut().take().ok_or("started twice")?;
             Ok(Box::new(App {
@@ -109,6 +120,10 @@ pub fn run(
                 exit: e,
                 closing: false,
                 focused: false,
+                consent_focused: false,
+                confirm_focused: false,
+                glyphs,
+                glyphs_checked: 0,
             }))
         }),
     );
@@ -136,6 +151,35 @@ impl App {
         }
         if self.typing_sent.take().is_some() {
             self.send(Command::Typing(false));
+        }
+    }
+
+    /// Checks what is new in the conversation (and what is always on screen) for characters
+    /// the fonts cannot draw: loads a CJK font, or tells the customer once.
+    fn check_glyphs(&mut self, ctx: &egui::Context) {
+        let from = if self.glyphs.recheck() {
+            0
+        } else {
+            self.glyphs_checked
+        };
+        let v = &self.view;
+        let texts = v.lines[from.min(v.lines.len())..]
+            .iter()
+            .map(|l| l.text.as_str())
+            .chain(v.unshown.iter().map(|(_, t)| t.as_str()))
+            .chain(
+                v.prompt
+                    .iter()
+                    .flat_map(|p| p.lines.iter().map(String::as_str)),
+            )
+            .chain([v.site_name.as_str(), self.input.as_str()])
+            .chain(v.rep.as_deref());
+        let outcome = self.glyphs.check(ctx, texts);
+        if !self.glyphs.recheck() {
+            self.glyphs_checked = self.view.lines.len();
+        }
+        if outcome == fonts::Outcome::Unshowable {
+            self.view.notice = Some(self.view.i18n.s("notice-missing-font"));
         }
     }
 
@@ -276,71 +320,6 @@ impl App {
             Err(e) => t.t("transcript-failed", &[("detail", &e.to_string())]),
         });
     }
-
-    fn consent(&mut self, ctx: &egui::Context) {
-        let Some(p) = self.view.prompt.clone() else {
-            return;
-        };
-        let t = self.view.i18n.clone();
-        let mut answer = None;
-        egui::Window::new(t.s("window-title"))
-            .collapsible(false)
-            .resizable(true)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ctx, |ui| {
-                ui.strong(t.t("consent-question-title", &[("name", &p.name)]));
-                egui::ScrollArea::vertical()
-                    .max_height(320.0)
-                    .show(ui, |ui| {
-                        for l in &p.lines {
-                            ui.label(l);
-                        }
-                        ui.collapsing(t.s("consent-exact-data"), |ui| {
-                            let json = serde_json::to_string_pretty(&p.info).unwrap_or_default();
-                            ui.monospace(json);
-                        });
-                    });
-                ui.horizontal(|ui| {
-                    let allow = ui.button(t.s("button-allow"));
-                    if allow.clicked() {
-                        answer = Some(true);
-                    }
-                    if ui.button(t.s("button-deny")).clicked() {
-                        answer = Some(false);
-                    }
-                });
-            });
-        if let Some(allow) = answer {
-            self.view.prompt = None;
-            self.send(Command::Consent {
-                capability: p.capability,
-                allow,
-                info: allow.then_some(p.info),
-            });
-        }
-    }
-
-    fn confirm(&mut self, ctx: &egui::Context) {
-        if !self.confirm_end {
-            return;
-        }
-        let t = self.view.i18n.clone();
-        egui::Window::new(t.s("button-end"))
-            .collapsible(false)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ctx, |ui| {
-                ui.label(t.s("confirm-end"));
-                ui.horizontal(|ui| {
-                    if ui.button(t.s("button-end-confirm")).clicked() {
-                        self.send(Command::End);
-                        self.confirm_end = false;
-                    }
-                    if ui.button(t.s("button-cancel")).clicked() {
-                        self.confirm_end = false;
-                    }
-                });
-            });
-    }
 }
 
 impl eframe::App for App {
@@ -357,6 +336,7 @@ impl eframe::App for App {
             self.closing = true;
             self.send(Command::End);
         }
+        self.check_glyphs(ctx);
         egui::TopBottomPanel::top("header").show(ctx, |ui| self.header(ui));
         egui::TopBottomPanel::bottom("composer").show(ctx, |ui| self.composer(ui));
         egui::CentralPanel::default().show(ctx, |ui| self.transcript(ui));

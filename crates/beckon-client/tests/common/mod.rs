@@ -139,6 +139,8 @@ pub struct Client {
     err: Receiver<String>,
     /// Every stdout line seen so far.
     pub seen: Vec<String>,
+    /// Stderr lines read by `expect_stderr`.
+    seen_err: Vec<String>,
 }
 
 impl Client {
@@ -178,6 +180,7 @@ impl Client {
             out,
             err,
             seen: Vec::new(),
+            seen_err: Vec::new(),
         }
     }
 
@@ -231,6 +234,31 @@ impl Client {
         }
     }
 
+    /// Waits (up to `secs`) for a stderr line matching `pred`; returns it. Lines read while
+    /// waiting are kept for later calls.
+    pub fn expect_stderr(&mut self, what: &str, secs: u64, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if let Some(l) = self.seen_err.iter().find(|l| pred(l)) {
+                return l.clone();
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.err.recv_timeout(left) {
+                Ok(line) => self.seen_err.push(line),
+                Err(_) => panic!(
+                    "no stderr line for {what} within {secs} s; stderr so far:\n{}",
+                    self.seen_err.join("\n")
+                ),
+            }
+        }
+    }
+
+    /// Every stderr line so far (without waiting).
+    pub fn stderr_so_far(&mut self) -> Vec<String> {
+        self.seen_err.extend(self.err.try_iter());
+        self.seen_err.clone()
+    }
+
     /// Drains what arrived without waiting.
     pub fn drain(&mut self) {
         self.seen.extend(self.out.try_iter());
@@ -262,7 +290,8 @@ impl Client {
         };
         std::thread::sleep(Duration::from_millis(100));
         self.drain();
-        let err: Vec<String> = self.err.try_iter().collect();
+        let mut err = std::mem::take(&mut self.seen_err);
+        err.extend(self.err.try_iter());
         (
             status.code().unwrap_or(-1),
             self.seen.join("\n"),

@@ -97,10 +97,19 @@ impl Rep {
 
 /// A FULL session for the demo issue 12 (`issue_menu=1`, no `c2cjs`): (lsid, download URL).
 pub fn start_full(base: &str) -> (String, String) {
+    start_full_in(base, None)
+}
+
+/// `start_full` with the session's `locale` parameter (the client's language).
+pub fn start_full_in(base: &str, locale: Option<&str>) -> (String, String) {
+    let mut form = vec![("issue_menu", "1"), ("id", "12"), ("customer.name", "Ada")];
+    if let Some(l) = locale {
+        form.push(("locale", l));
+    }
     let r = client(false)
         .post(format!("{base}/api/start_session"))
         .header("accept", "application/json")
-        .form(&[("issue_menu", "1"), ("id", "12"), ("customer.name", "Ada")])
+        .form(&form)
         .send()
         .expect("start");
     let status = r.status().as_u16();
