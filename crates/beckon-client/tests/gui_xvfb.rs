@@ -86,36 +86,35 @@ impl Drop for Xvfb {
     }
 }
 
+/// Starts Xvfb on a display it chooses itself (`-displayfd 1` prints the number once the
+/// server is ready), so tests running at once never share or fight over one.
 fn start_xvfb() -> (Xvfb, String) {
-    for n in 90..140 {
-        if std::path::Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-            || std::path::Path::new(&format!("/tmp/.X{n}-lock")).exists()
-        {
-            continue;
-        }
-        let display = format!(":{n}");
-        let child = Command::new("Xvfb")
-            .args([
-                display.as_str(),
-                "-screen",
-                "0",
-                "1024x768x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start Xvfb");
-        let x = Xvfb(child);
-        for _ in 0..100 {
-            if std::path::Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
-                return (x, display);
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-    panic!("Xvfb did not start on any display :90 to :139");
+    use std::io::BufRead;
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1024x768x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start Xvfb");
+    let stdout = child.stdout.take().expect("Xvfb's stdout");
+    let x = Xvfb(child);
+    let mut line = String::new();
+    std::io::BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("read Xvfb's display number");
+    let n: u32 = line
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("Xvfb printed {line:?}, not a display number"));
+    (x, format!(":{n}"))
 }
 
 /// Pixel counts per colour of a screenshot (ImageMagick's histogram).
@@ -282,9 +281,12 @@ fn the_window_opens_and_shows_the_conversation() {
     eprintln!("screenshots: {} {}", shot.display(), ended.display());
 }
 
-/// Runs xdotool on `display`; panics with its output when it fails.
+/// Runs xdotool on `display` (bounded by `timeout`: `--sync` waits forever for a window
+/// that never comes); panics with its output when it fails.
 fn xdotool(display: &str, args: &[&str]) {
-    let out = Command::new("xdotool")
+    let out = Command::new("timeout")
+        .arg("30")
+        .arg("xdotool")
         .args(args)
         .env("DISPLAY", display)
         .output()
@@ -350,7 +352,8 @@ fn the_keyboard_alone_drives_the_window_in_chinese() {
         &[
             "search",
             "--sync",
-            "--classname",
+            // winit's WM_CLASS is ("", app id): the class, not the instance, is ours.
+            "--class",
             "beckon-client",
             "windowfocus",
             "--sync",
@@ -402,8 +405,9 @@ fn the_keyboard_alone_drives_the_window_in_chinese() {
         serde_json::json!({}),
     );
     assert!(s == 200 || s == 204, "end: {s} {b}");
-    let (code, _, err) = client.wait(20);
-    assert_eq!(code, 0, "the client ends with the session; stderr:\n{err}");
+    // The window stays open after the end (the customer may still save the transcript), so
+    // the stderr so far is what there is to read.
+    let err = client.stderr_so_far().join("\n");
     assert!(
         !err.contains("no font on this system shows"),
         "every character was drawable:\n{err}"
