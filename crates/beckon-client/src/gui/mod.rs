@@ -7,6 +7,7 @@
 //! button; AccessKit exposes every label and control to screen readers.
 
 mod fonts;
+mod shell_bar;
 
 use crate::session::{Command, Update};
 use crate::view::{clock, Conn, LineKind, View};
@@ -174,6 +175,11 @@ impl App {
         if self.view.sharing {
             ui.label(t.s("label-sharing"));
         }
+        if let Some(pid) = self.view.shell {
+            if shell_bar::show(ui, &t, pid) {
+                self.send(Command::Revoke(Capability::Shell));
+            }
+        }
         if let Some(n) = &self.view.notice {
             ui.colored_label(egui::Color32::DARK_RED, n);
         }
@@ -288,17 +294,20 @@ impl App {
             .resizable(true)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                ui.strong(t.t("consent-question-title", &[("name", &p.name)]));
+                ui.strong(&p.title);
                 egui::ScrollArea::vertical()
                     .max_height(320.0)
                     .show(ui, |ui| {
                         for l in &p.lines {
                             ui.label(l);
                         }
-                        ui.collapsing(t.s("consent-exact-data"), |ui| {
-                            let json = serde_json::to_string_pretty(&p.info).unwrap_or_default();
-                            ui.monospace(json);
-                        });
+                        if p.capability == Capability::SystemInfo {
+                            ui.collapsing(t.s("consent-exact-data"), |ui| {
+                                let json =
+                                    serde_json::to_string_pretty(&p.info).unwrap_or_default();
+                                ui.monospace(json);
+                            });
+                        }
                     });
                 ui.horizontal(|ui| {
                     let allow = ui.button(t.s("button-allow"));
