@@ -2,10 +2,15 @@
 //! customer's own shell (`$SHELL`, else the account's login shell; `cmd.exe`/ConPTY on
 //! Windows) in a pseudo-terminal, as the customer's own user, never more.
 //!
-//! Two threads per shell, because the pseudo-terminal's reads and the child's wait block:
+//! Three threads per shell, because the pseudo-terminal's reads and writes and the child's
+//! wait block:
 //! * the reader forwards output in chunks of at most `shell::MAX_CHUNK_BYTES` into a bounded
 //!   channel; when the network is slow the channel fills, the reader waits, and the shell
 //!   itself blocks on its next write, so nothing is lost and memory stays bounded;
+//! * the writer types what the representative sent; on a thread of its own so that the
+//!   session's task never blocks on a shell that does not read (a shell blocked on its output
+//!   while the task waits to type would deadlock both). Its queue is bounded by what the
+//!   representative sent, which the server has stored anyway;
 //! * the waiter reaps the shell and then ends its whole process group, so no job the shell
 //!   started outlives it; the master side closing hangs up anything still attached.
 //!
@@ -26,8 +31,8 @@ pub enum ShellError {
     Pty(String),
     #[error("the shell could not be started: {0}")]
     Spawn(String),
-    #[error("writing to the shell failed: {0}")]
-    Write(#[from] std::io::Error),
+    #[error("the shell no longer takes input")]
+    Gone,
 }
 
 /// What the shell did.
@@ -41,7 +46,7 @@ pub enum ShellEvent {
 /// A running shell. Dropping it stops the shell.
 pub struct Shell {
     master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    input: std::sync::mpsc::Sender<Vec<u8>>,
     killer: Box<dyn ChildKiller + Send + Sync>,
     pid: Option<u32>,
     stopped: bool,
@@ -103,10 +108,12 @@ impl Shell {
             let _ = code_tx.send(code);
         });
         std::thread::spawn(move || read_loop(reader, tx, code_rx));
+        let (input, typed) = std::sync::mpsc::channel::<Vec<u8>>();
+        std::thread::spawn(move || write_loop(writer, typed));
         Ok((
             Shell {
                 master: pair.master,
-                writer,
+                input,
                 killer,
                 pid,
                 stopped: false,
@@ -119,11 +126,11 @@ impl Shell {
         self.pid
     }
 
-    /// Types `bytes` into the shell.
+    /// Types `bytes` into the shell (in order, without waiting for the shell to read them).
     pub fn write(&mut self, bytes: &[u8]) -> Result<(), ShellError> {
-        self.writer.write_all(bytes)?;
-        self.writer.flush()?;
-        Ok(())
+        self.input
+            .send(bytes.to_vec())
+            .map_err(|_| ShellError::Gone)
     }
 
     pub fn resize(&self, cols: u16, rows: u16) {
@@ -174,6 +181,19 @@ fn end_group(pid: Option<u32>) {
     }
     #[cfg(not(unix))]
     let _ = pid;
+}
+
+fn write_loop(mut writer: Box<dyn Write + Send>, typed: std::sync::mpsc::Receiver<Vec<u8>>) {
+    // Ends when the shell is dropped (the sender goes) or the terminal is gone.
+    for bytes in typed {
+        if writer
+            .write_all(&bytes)
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
 }
 
 fn read_loop(
@@ -240,5 +260,37 @@ mod tests {
             false
         });
         assert!(ended, "the shell reports its end after stop");
+    }
+
+    /// A paste far larger than the terminal's buffers, into a program that echoes it while
+    /// nobody reads the output yet: typing must not wait for the shell (the session's task
+    /// would then never drain the output the shell waits on).
+    #[test]
+    fn typing_never_waits_for_the_shell() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let (mut shell, mut rx) = Shell::start(80, 24).expect("a shell starts");
+        shell.write(b"cat\n").unwrap();
+        let line = format!("{}\n", "x".repeat(400));
+        // 400 KB in, twice that out (echo and cat): far beyond the channel and the terminal.
+        for _ in 0..1000 {
+            shell.write(line.as_bytes()).unwrap();
+        }
+        shell.write(b"END-OF-PASTE\n").unwrap();
+        let mut seen = Vec::new();
+        rt.block_on(async {
+            while let Some(ShellEvent::Output(b)) = rx.recv().await {
+                seen.extend(b);
+                if String::from_utf8_lossy(&seen)
+                    .matches("END-OF-PASTE")
+                    .count()
+                    >= 2
+                {
+                    break;
+                }
+            }
+        });
+        assert!(String::from_utf8_lossy(&seen).contains("END-OF-PASTE"));
     }
 }
