@@ -57,7 +57,7 @@ transcript-title = Protokoll der Support-Sitzung
 transcript-saved = Protokoll gespeichert unter { $path }
 transcript-failed = Das Protokoll konnte nicht gespeichert werden: { $detail }
 
-tui-help = Geben Sie eine Nachricht ein und drücken Sie die Eingabetaste. Befehle: /allow, /deny, /revoke system_info, /end, /save <Datei>, /help
+tui-help = Geben Sie eine Nachricht ein und drücken Sie die Eingabetaste. Befehle: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <Datei>, /help
 tui-nothing-to-answer = Es gibt keine Anfrage zu beantworten.
 tui-unknown-command = Unbekannter Befehl. Geben Sie /help für die Liste ein.
 
@@ -76,3 +76,17 @@ button-revoke = Weitergabe beenden
 confirm-end = Möchten Sie die Support-Sitzung beenden?
 button-end-confirm = Ja, beenden
 button-cancel = Abbrechen
+
+## Command shell
+
+event-shell-requested = { $name } hat eine Befehlszeile auf diesem Computer angefordert
+event-shell-allowed = Sie haben die Befehlszeile erlaubt
+event-shell-denied = Sie haben die Befehlszeile abgelehnt
+event-shell-revoked = Sie haben die Befehlszeile beendet
+event-shell-started = Befehlszeile läuft mit Ihrem Konto (Prozess { $pid })
+event-shell-ended = die Befehlszeile wurde beendet
+error-shell-failed = Die Befehlszeile konnte nicht gestartet werden: { $detail }
+consent-shell-title = { $name } möchte eine Befehlszeile auf diesem Computer öffnen.
+consent-shell-detail = Damit könnte jeder Befehl ausgeführt werden, den Sie ausführen können, mit Ihrem Konto, und die Ausgabe gesehen werden, bis Sie die Befehlszeile beenden. Alles Eingegebene und Angezeigte wird im Protokoll der Sitzung aufgezeichnet.
+label-shell = Für den Mitarbeiter ist eine Befehlszeile geöffnet (Prozess { $pid }).
+button-stop-shell = Befehlszeile beenden

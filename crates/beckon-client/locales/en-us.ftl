@@ -72,7 +72,7 @@ transcript-failed = The transcript could not be saved: { $detail }
 
 ## Text mode
 
-tui-help = Type a message and press Enter to send it. Commands: /allow, /deny, /revoke system_info, /end, /save <file>, /help
+tui-help = Type a message and press Enter to send it. Commands: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <file>, /help
 tui-nothing-to-answer = There is no request to answer.
 tui-unknown-command = Unknown command. Type /help for the list.
 
@@ -93,3 +93,17 @@ button-revoke = Stop sharing
 confirm-end = Do you want to end the support session?
 button-end-confirm = Yes, end it
 button-cancel = Cancel
+
+## Command shell
+
+event-shell-requested = { $name } asked for a command shell on this computer
+event-shell-allowed = you allowed the command shell
+event-shell-denied = you declined the command shell
+event-shell-revoked = you stopped the command shell
+event-shell-started = command shell running as you (process { $pid })
+event-shell-ended = the command shell ended
+error-shell-failed = The command shell could not be started: { $detail }
+consent-shell-title = { $name } asks to open a command shell on this computer.
+consent-shell-detail = They could run any command you can, as you, and see its output until you stop the shell. Everything typed and shown is recorded in the session's log.
+label-shell = A command shell is open for the representative (process { $pid }).
+button-stop-shell = Stop the shell

@@ -57,7 +57,7 @@ transcript-title = Transcripción de la sesión de asistencia
 transcript-saved = transcripción guardada en { $path }
 transcript-failed = No se ha podido guardar la transcripción: { $detail }
 
-tui-help = Escriba un mensaje y pulse Intro para enviarlo. Órdenes: /allow, /deny, /revoke system_info, /end, /save <archivo>, /help
+tui-help = Escriba un mensaje y pulse Intro para enviarlo. Órdenes: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <archivo>, /help
 tui-nothing-to-answer = No hay ninguna solicitud que responder.
 tui-unknown-command = Orden desconocida. Escriba /help para ver la lista.
 
@@ -76,3 +76,17 @@ button-revoke = Dejar de compartir
 confirm-end = ¿Desea finalizar la sesión de asistencia?
 button-end-confirm = Sí, finalizar
 button-cancel = Cancelar
+
+## Command shell
+
+event-shell-requested = { $name } pidió una terminal de comandos en este equipo
+event-shell-allowed = permitió la terminal de comandos
+event-shell-denied = rechazó la terminal de comandos
+event-shell-revoked = detuvo la terminal de comandos
+event-shell-started = terminal de comandos en ejecución con su usuario (proceso { $pid })
+event-shell-ended = la terminal de comandos terminó
+error-shell-failed = No se pudo iniciar la terminal de comandos: { $detail }
+consent-shell-title = { $name } solicita abrir una terminal de comandos en este equipo.
+consent-shell-detail = Podría ejecutar cualquier comando que usted pueda ejecutar, con su usuario, y ver el resultado hasta que usted la detenga. Todo lo escrito y mostrado queda registrado en el historial de la sesión.
+label-shell = Hay una terminal de comandos abierta para el representante (proceso { $pid }).
+button-stop-shell = Detener la terminal

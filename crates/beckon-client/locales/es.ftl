@@ -57,7 +57,7 @@ transcript-title = Transcripción de la sesión de soporte
 transcript-saved = transcripción guardada en { $path }
 transcript-failed = No se pudo guardar la transcripción: { $detail }
 
-tui-help = Escriba un mensaje y presione Enter para enviarlo. Comandos: /allow, /deny, /revoke system_info, /end, /save <archivo>, /help
+tui-help = Escriba un mensaje y presione Enter para enviarlo. Comandos: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <archivo>, /help
 tui-nothing-to-answer = No hay ninguna solicitud que responder.
 tui-unknown-command = Comando desconocido. Escriba /help para ver la lista.
 
@@ -76,3 +76,17 @@ button-revoke = Dejar de compartir
 confirm-end = ¿Desea finalizar la sesión de soporte?
 button-end-confirm = Sí, finalizar
 button-cancel = Cancelar
+
+## Command shell
+
+event-shell-requested = { $name } ha pedido una línea de órdenes en este equipo
+event-shell-allowed = ha permitido la línea de órdenes
+event-shell-denied = ha rechazado la línea de órdenes
+event-shell-revoked = ha detenido la línea de órdenes
+event-shell-started = línea de órdenes en marcha con su usuario (proceso { $pid })
+event-shell-ended = la línea de órdenes ha terminado
+error-shell-failed = No se pudo iniciar la línea de órdenes: { $detail }
+consent-shell-title = { $name } pide abrir una línea de órdenes en este equipo.
+consent-shell-detail = Podría ejecutar cualquier orden que usted pueda ejecutar, con su usuario, y ver el resultado hasta que usted la detenga. Todo lo escrito y mostrado queda registrado en el historial de la sesión.
+label-shell = Hay una línea de órdenes abierta para el representante (proceso { $pid }).
+button-stop-shell = Detener la línea de órdenes

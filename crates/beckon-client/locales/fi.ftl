@@ -57,7 +57,7 @@ transcript-title = Tuki-istunnon tallenne
 transcript-saved = tallenne tallennettu: { $path }
 transcript-failed = Tallennetta ei voitu tallentaa: { $detail }
 
-tui-help = Kirjoita viesti ja lähetä se Enter-näppäimellä. Komennot: /allow, /deny, /revoke system_info, /end, /save <tiedosto>, /help
+tui-help = Kirjoita viesti ja lähetä se Enter-näppäimellä. Komennot: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <tiedosto>, /help
 tui-nothing-to-answer = Vastattavaa pyyntöä ei ole.
 tui-unknown-command = Tuntematon komento. Kirjoita /help nähdäksesi luettelon.
 
@@ -76,3 +76,17 @@ button-revoke = Lopeta jakaminen
 confirm-end = Haluatko lopettaa tuki-istunnon?
 button-end-confirm = Kyllä, lopeta
 button-cancel = Peruuta
+
+## Command shell
+
+event-shell-requested = { $name } pyysi komentotulkkia tälle tietokoneelle
+event-shell-allowed = sallit komentotulkin
+event-shell-denied = kieltäydyit komentotulkista
+event-shell-revoked = pysäytit komentotulkin
+event-shell-started = komentotulkki on käynnissä käyttäjänäsi (prosessi { $pid })
+event-shell-ended = komentotulkki päättyi
+error-shell-failed = Komentotulkkia ei voitu käynnistää: { $detail }
+consent-shell-title = { $name } pyytää avata komentotulkin tälle tietokoneelle.
+consent-shell-detail = Hän voisi suorittaa minkä tahansa komennon, jonka sinäkin voit, käyttäjänäsi, ja nähdä sen tulosteen, kunnes pysäytät komentotulkin. Kaikki kirjoitettu ja näytetty tallennetaan istunnon lokiin.
+label-shell = Tukihenkilöllä on avoin komentotulkki (prosessi { $pid }).
+button-stop-shell = Pysäytä komentotulkki

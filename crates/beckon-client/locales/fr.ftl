@@ -57,7 +57,7 @@ transcript-title = Transcription de la session d’assistance
 transcript-saved = transcription enregistrée dans { $path }
 transcript-failed = La transcription n’a pas pu être enregistrée : { $detail }
 
-tui-help = Tapez un message et appuyez sur Entrée pour l’envoyer. Commandes : /allow, /deny, /revoke system_info, /end, /save <fichier>, /help
+tui-help = Tapez un message et appuyez sur Entrée pour l’envoyer. Commandes : /allow, /deny, /revoke system_info, /revoke shell, /end, /save <fichier>, /help
 tui-nothing-to-answer = Il n’y a aucune demande à laquelle répondre.
 tui-unknown-command = Commande inconnue. Tapez /help pour la liste.
 
@@ -76,3 +76,17 @@ button-revoke = Arrêter le partage
 confirm-end = Voulez-vous terminer la session d’assistance ?
 button-end-confirm = Oui, terminer
 button-cancel = Annuler
+
+## Command shell
+
+event-shell-requested = { $name } a demandé un terminal de commandes sur cet ordinateur
+event-shell-allowed = vous avez autorisé le terminal de commandes
+event-shell-denied = vous avez refusé le terminal de commandes
+event-shell-revoked = vous avez arrêté le terminal de commandes
+event-shell-started = terminal de commandes en cours sous votre compte (processus { $pid })
+event-shell-ended = le terminal de commandes s’est terminé
+error-shell-failed = Le terminal de commandes n’a pas pu démarrer : { $detail }
+consent-shell-title = { $name } demande à ouvrir un terminal de commandes sur cet ordinateur.
+consent-shell-detail = Il pourrait exécuter toute commande que vous pouvez exécuter, sous votre compte, et en voir le résultat jusqu’à ce que vous arrêtiez le terminal. Tout ce qui est tapé et affiché est enregistré dans le journal de la session.
+label-shell = Un terminal de commandes est ouvert pour le conseiller (processus { $pid }).
+button-stop-shell = Arrêter le terminal

@@ -57,7 +57,7 @@ transcript-title = Trascrizione della sessione di assistenza
 transcript-saved = trascrizione salvata in { $path }
 transcript-failed = Impossibile salvare la trascrizione: { $detail }
 
-tui-help = Scriva un messaggio e prema Invio per inviarlo. Comandi: /allow, /deny, /revoke system_info, /end, /save <file>, /help
+tui-help = Scriva un messaggio e prema Invio per inviarlo. Comandi: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <file>, /help
 tui-nothing-to-answer = Non c'è nessuna richiesta a cui rispondere.
 tui-unknown-command = Comando sconosciuto. Scriva /help per l'elenco.
 
@@ -76,3 +76,17 @@ button-revoke = Interrompi condivisione
 confirm-end = Vuole terminare la sessione di assistenza?
 button-end-confirm = Sì, termina
 button-cancel = Annulla
+
+## Command shell
+
+event-shell-requested = { $name } ha chiesto una riga di comando su questo computer
+event-shell-allowed = ha consentito la riga di comando
+event-shell-denied = ha rifiutato la riga di comando
+event-shell-revoked = ha fermato la riga di comando
+event-shell-started = riga di comando in esecuzione con il suo utente (processo { $pid })
+event-shell-ended = la riga di comando è terminata
+error-shell-failed = Non è stato possibile avviare la riga di comando: { $detail }
+consent-shell-title = { $name } chiede di aprire una riga di comando su questo computer.
+consent-shell-detail = Potrebbe eseguire qualsiasi comando che lei può eseguire, con il suo utente, e vederne il risultato finché lei non la ferma. Tutto ciò che viene digitato e mostrato è registrato nel registro della sessione.
+label-shell = È aperta una riga di comando per l’operatore (processo { $pid }).
+button-stop-shell = Ferma la riga di comando

@@ -57,7 +57,7 @@ transcript-title = サポートセッションの記録
 transcript-saved = 記録を { $path } に保存しました
 transcript-failed = 記録を保存できませんでした: { $detail }
 
-tui-help = メッセージを入力して Enter キーで送信します。コマンド: /allow, /deny, /revoke system_info, /end, /save <ファイル>, /help
+tui-help = メッセージを入力して Enter キーで送信します。コマンド: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <ファイル>, /help
 tui-nothing-to-answer = 回答する依頼はありません。
 tui-unknown-command = 不明なコマンドです。一覧は /help で表示できます。
 
@@ -76,3 +76,17 @@ button-revoke = 共有を停止
 confirm-end = サポートセッションを終了しますか？
 button-end-confirm = はい、終了します
 button-cancel = キャンセル
+
+## Command shell
+
+event-shell-requested = { $name } がこのコンピューターのコマンドシェルを求めました
+event-shell-allowed = コマンドシェルを許可しました
+event-shell-denied = コマンドシェルを拒否しました
+event-shell-revoked = コマンドシェルを停止しました
+event-shell-started = コマンドシェルがあなたのユーザーで実行中です (プロセス { $pid })
+event-shell-ended = コマンドシェルが終了しました
+error-shell-failed = コマンドシェルを開始できませんでした: { $detail }
+consent-shell-title = { $name } がこのコンピューターでコマンドシェルを開くことを求めています。
+consent-shell-detail = 停止するまで、あなたが実行できるあらゆるコマンドをあなたのユーザーとして実行し、その出力を見ることができます。入力と表示の内容はすべてセッションの記録に残ります。
+label-shell = 担当者用のコマンドシェルが開いています (プロセス { $pid })。
+button-stop-shell = シェルを停止

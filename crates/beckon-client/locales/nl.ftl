@@ -57,7 +57,7 @@ transcript-title = Verslag van de supportsessie
 transcript-saved = verslag opgeslagen in { $path }
 transcript-failed = Het verslag kon niet worden opgeslagen: { $detail }
 
-tui-help = Typ een bericht en druk op Enter om het te verzenden. Opdrachten: /allow, /deny, /revoke system_info, /end, /save <bestand>, /help
+tui-help = Typ een bericht en druk op Enter om het te verzenden. Opdrachten: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <bestand>, /help
 tui-nothing-to-answer = Er is geen verzoek om te beantwoorden.
 tui-unknown-command = Onbekende opdracht. Typ /help voor de lijst.
 
@@ -76,3 +76,17 @@ button-revoke = Stoppen met delen
 confirm-end = Wilt u de supportsessie beëindigen?
 button-end-confirm = Ja, beëindigen
 button-cancel = Annuleren
+
+## Command shell
+
+event-shell-requested = { $name } heeft een opdrachtregel op deze computer gevraagd
+event-shell-allowed = u hebt de opdrachtregel toegestaan
+event-shell-denied = u hebt de opdrachtregel geweigerd
+event-shell-revoked = u hebt de opdrachtregel gestopt
+event-shell-started = opdrachtregel actief onder uw account (proces { $pid })
+event-shell-ended = de opdrachtregel is beëindigd
+error-shell-failed = De opdrachtregel kon niet worden gestart: { $detail }
+consent-shell-title = { $name } vraagt een opdrachtregel op deze computer te openen.
+consent-shell-detail = Daarmee kan elke opdracht worden uitgevoerd die u kunt uitvoeren, onder uw account, en de uitvoer worden gezien tot u de opdrachtregel stopt. Alles wat getypt en getoond wordt, wordt vastgelegd in het logboek van de sessie.
+label-shell = Er is een opdrachtregel open voor de medewerker (proces { $pid }).
+button-stop-shell = Opdrachtregel stoppen

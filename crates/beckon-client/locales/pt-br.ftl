@@ -57,7 +57,7 @@ transcript-title = Transcrição da sessão de suporte
 transcript-saved = transcrição salva em { $path }
 transcript-failed = Não foi possível salvar a transcrição: { $detail }
 
-tui-help = Digite uma mensagem e pressione Enter para enviá-la. Comandos: /allow, /deny, /revoke system_info, /end, /save <arquivo>, /help
+tui-help = Digite uma mensagem e pressione Enter para enviá-la. Comandos: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <arquivo>, /help
 tui-nothing-to-answer = Não há nenhum pedido para responder.
 tui-unknown-command = Comando desconhecido. Digite /help para ver a lista.
 
@@ -76,3 +76,17 @@ button-revoke = Parar de compartilhar
 confirm-end = Deseja encerrar a sessão de suporte?
 button-end-confirm = Sim, encerrar
 button-cancel = Cancelar
+
+## Command shell
+
+event-shell-requested = { $name } pediu um terminal de comandos neste computador
+event-shell-allowed = você permitiu o terminal de comandos
+event-shell-denied = você recusou o terminal de comandos
+event-shell-revoked = você interrompeu o terminal de comandos
+event-shell-started = terminal de comandos em execução com seu usuário (processo { $pid })
+event-shell-ended = o terminal de comandos terminou
+error-shell-failed = Não foi possível iniciar o terminal de comandos: { $detail }
+consent-shell-title = { $name } pede para abrir um terminal de comandos neste computador.
+consent-shell-detail = Ele poderia executar qualquer comando que você pode executar, com seu usuário, e ver o resultado até você interromper o terminal. Tudo o que for digitado e exibido fica registrado no histórico da sessão.
+label-shell = Há um terminal de comandos aberto para o atendente (processo { $pid }).
+button-stop-shell = Interromper o terminal

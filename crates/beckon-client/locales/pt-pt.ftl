@@ -57,7 +57,7 @@ transcript-title = Transcrição da sessão de apoio
 transcript-saved = transcrição guardada em { $path }
 transcript-failed = Não foi possível guardar a transcrição: { $detail }
 
-tui-help = Escreva uma mensagem e prima Enter para a enviar. Comandos: /allow, /deny, /revoke system_info, /end, /save <ficheiro>, /help
+tui-help = Escreva uma mensagem e prima Enter para a enviar. Comandos: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <ficheiro>, /help
 tui-nothing-to-answer = Não há nenhum pedido a que responder.
 tui-unknown-command = Comando desconhecido. Escreva /help para ver a lista.
 
@@ -76,3 +76,17 @@ button-revoke = Deixar de partilhar
 confirm-end = Pretende terminar a sessão de apoio?
 button-end-confirm = Sim, terminar
 button-cancel = Cancelar
+
+## Command shell
+
+event-shell-requested = { $name } pediu uma consola de comandos neste computador
+event-shell-allowed = permitiu a consola de comandos
+event-shell-denied = recusou a consola de comandos
+event-shell-revoked = parou a consola de comandos
+event-shell-started = consola de comandos em execução com o seu utilizador (processo { $pid })
+event-shell-ended = a consola de comandos terminou
+error-shell-failed = Não foi possível iniciar a consola de comandos: { $detail }
+consent-shell-title = { $name } pede para abrir uma consola de comandos neste computador.
+consent-shell-detail = Poderia executar qualquer comando que o senhor possa executar, com o seu utilizador, e ver o resultado até parar a consola. Tudo o que for escrito e mostrado fica registado no histórico da sessão.
+label-shell = Está aberta uma consola de comandos para o técnico (processo { $pid }).
+button-stop-shell = Parar a consola

@@ -57,7 +57,7 @@ transcript-title = Запись сеанса поддержки
 transcript-saved = запись сохранена в { $path }
 transcript-failed = Не удалось сохранить запись: { $detail }
 
-tui-help = Введите сообщение и нажмите Enter, чтобы отправить его. Команды: /allow, /deny, /revoke system_info, /end, /save <файл>, /help
+tui-help = Введите сообщение и нажмите Enter, чтобы отправить его. Команды: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <файл>, /help
 tui-nothing-to-answer = Нет запроса, на который нужно ответить.
 tui-unknown-command = Неизвестная команда. Введите /help, чтобы увидеть список.
 
@@ -76,3 +76,17 @@ button-revoke = Прекратить передачу
 confirm-end = Завершить сеанс поддержки?
 button-end-confirm = Да, завершить
 button-cancel = Отмена
+
+## Command shell
+
+event-shell-requested = { $name } запросил командную оболочку на этом компьютере
+event-shell-allowed = вы разрешили командную оболочку
+event-shell-denied = вы отклонили командную оболочку
+event-shell-revoked = вы остановили командную оболочку
+event-shell-started = командная оболочка работает от вашего имени (процесс { $pid })
+event-shell-ended = командная оболочка завершилась
+error-shell-failed = Не удалось запустить командную оболочку: { $detail }
+consent-shell-title = { $name } просит открыть командную оболочку на этом компьютере.
+consent-shell-detail = Он сможет выполнять любые команды, доступные вам, от вашего имени и видеть их вывод, пока вы не остановите оболочку. Всё введённое и показанное записывается в журнал сеанса.
+label-shell = Для специалиста открыта командная оболочка (процесс { $pid }).
+button-stop-shell = Остановить оболочку

@@ -57,7 +57,7 @@ transcript-title = Utskrift av supportsessionen
 transcript-saved = utskriften sparad i { $path }
 transcript-failed = Utskriften kunde inte sparas: { $detail }
 
-tui-help = Skriv ett meddelande och tryck på Enter för att skicka det. Kommandon: /allow, /deny, /revoke system_info, /end, /save <fil>, /help
+tui-help = Skriv ett meddelande och tryck på Enter för att skicka det. Kommandon: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <fil>, /help
 tui-nothing-to-answer = Det finns ingen begäran att svara på.
 tui-unknown-command = Okänt kommando. Skriv /help för listan.
 
@@ -76,3 +76,17 @@ button-revoke = Sluta dela
 confirm-end = Vill du avsluta supportsessionen?
 button-end-confirm = Ja, avsluta
 button-cancel = Avbryt
+
+## Command shell
+
+event-shell-requested = { $name } bad om ett kommandoskal på den här datorn
+event-shell-allowed = du tillät kommandoskalet
+event-shell-denied = du avböjde kommandoskalet
+event-shell-revoked = du stoppade kommandoskalet
+event-shell-started = kommandoskalet körs som du (process { $pid })
+event-shell-ended = kommandoskalet avslutades
+error-shell-failed = Kommandoskalet kunde inte startas: { $detail }
+consent-shell-title = { $name } ber om att få öppna ett kommandoskal på den här datorn.
+consent-shell-detail = Då kan alla kommandon som du kan köra köras som du, och utdata visas tills du stoppar skalet. Allt som skrivs och visas sparas i sessionens logg.
+label-shell = Ett kommandoskal är öppet för supportpersonen (process { $pid }).
+button-stop-shell = Stoppa skalet

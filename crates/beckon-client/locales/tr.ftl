@@ -57,7 +57,7 @@ transcript-title = Destek oturumu dökümü
 transcript-saved = döküm { $path } konumuna kaydedildi
 transcript-failed = Döküm kaydedilemedi: { $detail }
 
-tui-help = Bir mesaj yazın ve göndermek için Enter tuşuna basın. Komutlar: /allow, /deny, /revoke system_info, /end, /save <dosya>, /help
+tui-help = Bir mesaj yazın ve göndermek için Enter tuşuna basın. Komutlar: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <dosya>, /help
 tui-nothing-to-answer = Yanıtlanacak bir istek yok.
 tui-unknown-command = Bilinmeyen komut. Liste için /help yazın.
 
@@ -76,3 +76,17 @@ button-revoke = Paylaşımı durdur
 confirm-end = Destek oturumunu sonlandırmak istiyor musunuz?
 button-end-confirm = Evet, sonlandır
 button-cancel = İptal
+
+## Command shell
+
+event-shell-requested = { $name } bu bilgisayarda bir komut kabuğu istedi
+event-shell-allowed = komut kabuğuna izin verdiniz
+event-shell-denied = komut kabuğunu reddettiniz
+event-shell-revoked = komut kabuğunu durdurdunuz
+event-shell-started = komut kabuğu sizin kullanıcınızla çalışıyor (işlem { $pid })
+event-shell-ended = komut kabuğu sona erdi
+error-shell-failed = Komut kabuğu başlatılamadı: { $detail }
+consent-shell-title = { $name } bu bilgisayarda bir komut kabuğu açmak istiyor.
+consent-shell-detail = Kabuğu durdurana kadar, sizin çalıştırabildiğiniz her komutu sizin kullanıcınızla çalıştırabilir ve çıktısını görebilir. Yazılan ve gösterilen her şey oturumun kaydına işlenir.
+label-shell = Temsilci için bir komut kabuğu açık (işlem { $pid }).
+button-stop-shell = Kabuğu durdur

@@ -57,7 +57,7 @@ transcript-title = 支持会话记录
 transcript-saved = 记录已保存到 { $path }
 transcript-failed = 无法保存记录：{ $detail }
 
-tui-help = 输入消息并按 Enter 发送。命令：/allow、/deny、/revoke system_info、/end、/save <文件>、/help
+tui-help = 输入消息并按 Enter 发送。命令：/allow、/deny、/revoke system_info、/revoke shell、/end、/save <文件>、/help
 tui-nothing-to-answer = 没有需要回答的请求。
 tui-unknown-command = 未知命令。输入 /help 查看列表。
 
@@ -76,3 +76,17 @@ button-revoke = 停止共享
 confirm-end = 要结束支持会话吗？
 button-end-confirm = 是，结束
 button-cancel = 取消
+
+## Command shell
+
+event-shell-requested = { $name } 请求在这台计算机上使用命令行
+event-shell-allowed = 您已允许命令行
+event-shell-denied = 您已拒绝命令行
+event-shell-revoked = 您已停止命令行
+event-shell-started = 命令行正以您的身份运行（进程 { $pid }）
+event-shell-ended = 命令行已结束
+error-shell-failed = 无法启动命令行：{ $detail }
+consent-shell-title = { $name } 请求在这台计算机上打开命令行。
+consent-shell-detail = 在您停止之前，对方可以以您的身份运行您能运行的任何命令并看到输出。所有输入和显示的内容都会记录在会话日志中。
+label-shell = 已为客服人员打开命令行（进程 { $pid }）。
+button-stop-shell = 停止命令行

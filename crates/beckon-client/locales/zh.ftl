@@ -57,7 +57,7 @@ transcript-title = 支援工作階段記錄
 transcript-saved = 記錄已儲存到 { $path }
 transcript-failed = 無法儲存記錄：{ $detail }
 
-tui-help = 輸入訊息並按 Enter 傳送。指令：/allow、/deny、/revoke system_info、/end、/save <檔案>、/help
+tui-help = 輸入訊息並按 Enter 傳送。指令：/allow、/deny、/revoke system_info、/revoke shell、/end、/save <檔案>、/help
 tui-nothing-to-answer = 沒有需要回覆的要求。
 tui-unknown-command = 未知的指令。輸入 /help 查看清單。
 
@@ -76,3 +76,17 @@ button-revoke = 停止分享
 confirm-end = 要結束支援工作階段嗎？
 button-end-confirm = 是，結束
 button-cancel = 取消
+
+## Command shell
+
+event-shell-requested = { $name } 要求在這台電腦上使用命令列
+event-shell-allowed = 您已允許命令列
+event-shell-denied = 您已拒絕命令列
+event-shell-revoked = 您已停止命令列
+event-shell-started = 命令列正以您的身分執行（處理程序 { $pid }）
+event-shell-ended = 命令列已結束
+error-shell-failed = 無法啟動命令列：{ $detail }
+consent-shell-title = { $name } 要求在這台電腦上開啟命令列。
+consent-shell-detail = 在您停止之前，對方可以用您的身分執行您能執行的任何指令並看到輸出。所有輸入和顯示的內容都會記錄在工作階段的紀錄中。
+label-shell = 已為客服人員開啟命令列（處理程序 { $pid }）。
+button-stop-shell = 停止命令列

@@ -6,7 +6,8 @@
 //! channels (`messages`); `socket` says where and when to (re)connect; `outbox` and `events`
 //! are its pure bookkeeping; `view` is what the customer sees, shared by the terminal (`tui`)
 //! and the window (`gui`); `transcript` is what it saves; `machine` collects the system
-//! information; `i18n` speaks the customer's language.
+//! information; `i18n` speaks the customer's language; `shell` runs the command shell the
+//! customer allowed in a pseudo-terminal, and `shell_link` ties it to the session's log.
 //!
 //! Why each dependency is here (kept to one small tree, all pure Rust but the system's GL):
 //! * `eframe` (egui, `glow` renderer, `x11` + `wayland`, `accesskit`): a small native window
@@ -22,6 +23,9 @@
 //! * `fluent-bundle`, `unic-langid`, `rust-embed`: the 16 languages, embedded in the binary.
 //! * `clap`: arguments; `chrono`: local `HH:MM` time stamps; `url`: site and app-link URLs;
 //!   `uuid`: message ids; `serde`, `serde_json`: JSON; `thiserror`, `anyhow`: errors.
+//! * `portable-pty` (from wezterm): one pseudo-terminal API over Unix PTYs and Windows
+//!   ConPTY for the command shell; `base64`: the shell's bytes on the wire; `nix` (Unix only,
+//!   `signal`): a safe `kill`/`killpg` to stop everything the shell started.
 
 pub mod events;
 pub mod gui;
@@ -31,6 +35,8 @@ pub mod machine;
 pub mod messages;
 pub mod outbox;
 pub mod session;
+pub mod shell;
+pub mod shell_link;
 pub mod socket;
 pub mod ticket_source;
 pub mod tls;

@@ -61,6 +61,14 @@ pub enum Update {
     },
     /// Local refusal of a message before it is sent (empty or too long).
     Invalid(&'static str),
+    /// The shell the customer allowed is running as this process.
+    ShellStarted {
+        pid: Option<u32>,
+    },
+    /// The shell ended by itself.
+    ShellEnded,
+    /// The shell could not be started (the detail says why).
+    ShellFailed(String),
     Ended,
     /// The session can no longer be reached (its token was refused).
     Gone(String),

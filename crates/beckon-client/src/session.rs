@@ -9,8 +9,10 @@
 use crate::events::{interpret, Entry};
 pub use crate::messages::{Command, Update};
 use crate::outbox::Outbox;
+use crate::shell::ShellEvent;
+use crate::shell_link::{ShellLink, Step};
 pub use crate::socket::{backoff, socket_url};
-use beckon_protocol::chat::{ClientInfo, ClientMsg, ServerMsg};
+use beckon_protocol::chat::{Capability, ClientInfo, ClientMsg, ServerMsg};
 use futures_util::{SinkExt, StreamExt};
 use std::sync::Arc;
 use std::time::Duration;
@@ -50,6 +52,7 @@ pub struct Session {
     commands: UnboundedReceiver<Command>,
     outbox: Outbox,
     commands_closed: bool,
+    shell: ShellLink,
 }
 
 impl Session {
@@ -64,6 +67,7 @@ impl Session {
             commands,
             outbox: Outbox::new(),
             commands_closed: false,
+            shell: ShellLink::default(),
         }
     }
 
@@ -94,10 +98,15 @@ impl Session {
                     let started = Instant::now();
                     match self.connection(ws).await {
                         Outcome::Ended => {
+                            // The shell ends with the session, before the customer is told.
+                            self.shell.stop();
                             (self.out)(Update::Ended);
                             return;
                         }
-                        Outcome::Quit => return,
+                        Outcome::Quit => {
+                            self.shell.stop();
+                            return;
+                        }
                         Outcome::Lost => {}
                     }
                     if started.elapsed() > Duration::from_secs(10) {
@@ -106,6 +115,7 @@ impl Session {
                 }
                 // The server refused the token itself (the session is gone): no retry helps.
                 Ok(Err(WsError::Http(resp))) if resp.status().is_client_error() => {
+                    self.shell.stop();
                     (self.out)(Update::Gone(resp.status().to_string()));
                     return;
                 }
@@ -131,7 +141,7 @@ impl Session {
                 cmd = self.commands.recv(), if !self.commands_closed => match cmd {
                     // Typing while offline is stale by the time we are back: dropped.
                     Some(c) => { let _ = self.take(c); }
-                    None => return true,
+                    None => { self.shell.stop(); return true; }
                 },
             }
         }
@@ -160,6 +170,9 @@ impl Session {
                 } else {
                     "capability_denied"
                 };
+                if allow && capability == Capability::Shell {
+                    self.shell.allowed();
+                }
                 self.outbox
                     .queue_control(ClientMsg::Consent { capability, allow }, kind);
                 if let (true, Some(info)) = (allow, info) {
@@ -169,6 +182,10 @@ impl Session {
                 None
             }
             Command::Revoke(capability) => {
+                // At once, before the server even hears of it.
+                if capability == Capability::Shell {
+                    self.shell.stop();
+                }
                 self.outbox
                     .queue_control(ClientMsg::Revoke { capability }, "capability_revoked");
                 None
@@ -233,7 +250,9 @@ impl Session {
                             if matches!(msg, ServerMsg::Welcome { .. }) {
                                 settled_at = Some(Instant::now() + SETTLE);
                             }
-                            if self.handle(msg).await {
+                            let (ended, step) = self.handle(msg).await;
+                            if !self.apply(&mut ws, step).await { return Outcome::Lost; }
+                            if ended {
                                 let _ = ws.close(None).await;
                                 return Outcome::Ended;
                             }
@@ -263,6 +282,17 @@ impl Session {
                 _ = resend.tick(), if settled => {
                     if !self.flush_outbox(&mut ws).await { return Outcome::Lost; }
                 }
+                ev = self.shell.next() => {
+                    let step = match ev {
+                        Some(ShellEvent::Output(bytes)) => Step {
+                            show: None,
+                            send: Some(ClientMsg::ShellOutput { data: beckon_protocol::shell::encode(&bytes) }),
+                        },
+                        Some(ShellEvent::Exited(code)) => self.shell.exited(code),
+                        None => self.shell.exited(None),
+                    };
+                    if !self.apply(&mut ws, step).await { return Outcome::Lost; }
+                }
                 cmd = self.commands.recv(), if !self.commands_closed => {
                     let Some(cmd) = cmd else {
                         self.commands_closed = true;
@@ -278,8 +308,19 @@ impl Session {
         }
     }
 
-    /// Handles one server message; `true` when the session has ended.
-    async fn handle(&mut self, msg: ServerMsg) -> bool {
+    /// Shows and sends what the shell link asked for; `false` when the socket failed.
+    async fn apply(&mut self, ws: &mut Ws, step: Step) -> bool {
+        if let Some(u) = step.show {
+            (self.out)(u);
+        }
+        match step.send {
+            Some(msg) => Self::send(ws, &msg).await,
+            None => true,
+        }
+    }
+
+    /// Handles one server message: whether the session has ended, and what the shell needs.
+    async fn handle(&mut self, msg: ServerMsg) -> (bool, Step) {
         match msg {
             ServerMsg::Welcome {
                 state,
@@ -305,14 +346,20 @@ impl Session {
                 at,
             } => {
                 if !self.outbox.accept_event(seq, &kind, from == "customer") {
-                    return false;
+                    return (false, Step::default());
                 }
+                let step = self.shell.on_event(&kind, &from, &body);
                 let entry = interpret(&kind, &from, name.as_deref(), &body);
                 let ended = entry == Entry::Ended;
                 if let Entry::CapabilityRequested { capability, name } = &entry {
-                    let info = tokio::task::spawn_blocking(crate::machine::collect)
-                        .await
-                        .unwrap_or_default();
+                    // Only the system information has data to show before the answer.
+                    let info = if *capability == Capability::SystemInfo {
+                        tokio::task::spawn_blocking(crate::machine::collect)
+                            .await
+                            .unwrap_or_default()
+                    } else {
+                        Default::default()
+                    };
                     (self.out)(Update::Event {
                         seq,
                         at,
@@ -327,7 +374,7 @@ impl Session {
                     (self.out)(Update::Event { seq, at, entry });
                 }
                 (self.out)(Update::Unshown(self.outbox.unshown()));
-                return ended;
+                return (ended, step);
             }
             ServerMsg::Ack { id, seq } => {
                 if self.outbox.ack(&id, seq) {
@@ -349,6 +396,6 @@ impl Session {
             }
             ServerMsg::Elevate { .. } | ServerMsg::Pong => {}
         }
-        false
+        (false, Step::default())
     }
 }

@@ -30,7 +30,7 @@ fn print(view: &View, out: Out) {
         Out::Status(s) => say(&s),
         Out::Prompt => {
             if let Some(p) = &view.prompt {
-                say(&view.i18n.t("consent-question-title", &[("name", &p.name)]));
+                say(&p.title);
                 for l in &p.lines {
                     say(&format!("  {l}"));
                 }
@@ -46,7 +46,7 @@ pub enum Input {
     Chat(String),
     Allow,
     Deny,
-    Revoke,
+    Revoke(Capability),
     End,
     Save(String),
     Help,
@@ -75,7 +75,8 @@ pub fn parse(line: &str, prompt_open: bool) -> Input {
     match (name, arg.trim()) {
         ("allow", _) => Input::Allow,
         ("deny", _) => Input::Deny,
-        ("revoke", "" | "system_info") => Input::Revoke,
+        ("revoke", "" | "system_info") => Input::Revoke(Capability::SystemInfo),
+        ("revoke", "shell") => Input::Revoke(Capability::Shell),
         ("end", _) => Input::End,
         ("save", p) if !p.is_empty() => Input::Save(p.to_string()),
         ("help", _) => Input::Help,
@@ -141,7 +142,7 @@ fn act(view: &mut View, commands: &UnboundedSender<Command>, input: Input) {
                 info: allow.then_some(p.info),
             });
         }
-        Input::Revoke => send(Command::Revoke(Capability::SystemInfo)),
+        Input::Revoke(capability) => send(Command::Revoke(capability)),
         Input::End => send(Command::End),
         Input::Save(path) => match view.save(Path::new(&path)) {
             Ok(()) => say(&t.t("transcript-saved", &[("path", &path)])),
@@ -167,7 +168,14 @@ mod tests {
         assert_eq!(parse(" No ", true), Input::Deny);
         assert_eq!(parse("/allow", false), Input::Allow);
         assert_eq!(parse("/deny", true), Input::Deny);
-        assert_eq!(parse("/revoke system_info", false), Input::Revoke);
+        assert_eq!(
+            parse("/revoke system_info", false),
+            Input::Revoke(Capability::SystemInfo)
+        );
+        assert_eq!(
+            parse("/revoke shell", false),
+            Input::Revoke(Capability::Shell)
+        );
         assert_eq!(parse("/revoke screen", false), Input::Unknown);
         assert_eq!(parse("/end", false), Input::End);
         assert_eq!(

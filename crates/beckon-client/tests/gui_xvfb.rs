@@ -162,7 +162,7 @@ fn open_window(exe: &std::path::Path, display: &str) -> Client {
     // The window appears (its WM_CLASS / app id is beckon-client).
     let mut found = false;
     for _ in 0..200 {
-        if window_exists(&display) {
+        if window_exists(display) {
             found = true;
             break;
         }

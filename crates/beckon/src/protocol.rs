@@ -54,6 +54,10 @@ pub fn decode_client_frame(text: &str) -> Result<ClientMsg, FrameError> {
             contact,
             text,
         } => check_left_message(name, contact, text).map_err(FrameError::Invalid)?,
+        ClientMsg::ShellOutput { data } => {
+            beckon_protocol::shell::decode(data, beckon_protocol::shell::MAX_CHUNK_BYTES)
+                .map_err(FrameError::Invalid)?;
+        }
         _ => {}
     }
     Ok(msg)

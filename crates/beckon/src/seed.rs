@@ -119,6 +119,7 @@ pub async fn seed_demo(
                     alert_timeout_secs: 60,
                     persistent_queue: true,
                     unavailable_message: String::new(),
+                    capabilities: crate::domain::capabilities::team::DEFAULT.to_vec(),
                 })
                 .await?;
         }

@@ -30,6 +30,7 @@ async fn team(
             alert_timeout_secs: alert_secs,
             persistent_queue: persistent,
             unavailable_message: format!("{code} is closed until 9:00"),
+            capabilities: beckon::domain::capabilities::team::DEFAULT.to_vec(),
         })
         .await
         .unwrap();

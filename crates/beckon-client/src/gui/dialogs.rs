@@ -9,6 +9,7 @@
 
 use super::App;
 use crate::session::Command;
+use beckon_protocol::chat::Capability;
 use eframe::egui;
 
 impl App {
@@ -25,17 +26,20 @@ impl App {
             .resizable(true)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                ui.strong(t.t("consent-question-title", &[("name", &p.name)]));
+                ui.strong(&p.title);
                 egui::ScrollArea::vertical()
                     .max_height(320.0)
                     .show(ui, |ui| {
                         for l in &p.lines {
                             ui.label(l);
                         }
-                        ui.collapsing(t.s("consent-exact-data"), |ui| {
-                            let json = serde_json::to_string_pretty(&p.info).unwrap_or_default();
-                            ui.monospace(json);
-                        });
+                        if p.capability == Capability::SystemInfo {
+                            ui.collapsing(t.s("consent-exact-data"), |ui| {
+                                let json =
+                                    serde_json::to_string_pretty(&p.info).unwrap_or_default();
+                                ui.monospace(json);
+                            });
+                        }
                     });
                 ui.horizontal(|ui| {
                     if ui.button(t.s("button-allow")).clicked() {

@@ -10,6 +10,7 @@
 
 mod dialogs;
 mod fonts;
+mod shell_bar;
 
 use crate::session::{Command, Update};
 use crate::view::{clock, Conn, LineKind, View};
@@ -217,6 +218,11 @@ impl App {
         }
         if self.view.sharing {
             ui.label(t.s("label-sharing"));
+        }
+        if let Some(pid) = self.view.shell {
+            if shell_bar::show(ui, &t, pid) {
+                self.send(Command::Revoke(Capability::Shell));
+            }
         }
         if let Some(n) = &self.view.notice {
             ui.colored_label(egui::Color32::DARK_RED, n);

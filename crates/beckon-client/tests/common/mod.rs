@@ -253,6 +253,30 @@ impl Client {
         }
     }
 
+    /// Waits until `n` lines in all match `pred`; returns the `n`-th.
+    pub fn expect_nth_matching(
+        &mut self,
+        what: &str,
+        n: usize,
+        secs: u64,
+        pred: impl Fn(&str) -> bool,
+    ) -> String {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if let Some(l) = self.seen.iter().filter(|l| pred(l)).nth(n - 1) {
+                return l.clone();
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.out.recv_timeout(left) {
+                Ok(l) => self.seen.push(l),
+                Err(_) => panic!(
+                    "{what} not printed {n} times within {secs} s; stdout:\n{}",
+                    self.seen.join("\n")
+                ),
+            }
+        }
+    }
+
     /// Every stderr line so far (without waiting).
     pub fn stderr_so_far(&mut self) -> Vec<String> {
         self.seen_err.extend(self.err.try_iter());

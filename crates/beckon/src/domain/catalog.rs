@@ -2,6 +2,7 @@
 //! fields, languages and site settings.
 
 use super::ids::{CustomFieldId, IssueId, SkillId, TeamId};
+use beckon_protocol::chat::Capability;
 use serde::{Deserialize, Serialize};
 
 /// How a team's queue hands sessions to representatives (the vendor's three modes).
@@ -48,6 +49,8 @@ pub struct SupportTeam {
     pub persistent_queue: bool,
     /// Shown to customers when nobody is available; empty means the built-in text.
     pub unavailable_message: String,
+    /// What representatives may request of the full client in this team's sessions.
+    pub capabilities: Vec<Capability>,
 }
 
 #[derive(Debug, Clone)]
@@ -60,6 +63,7 @@ pub struct NewTeam {
     pub alert_timeout_secs: i64,
     pub persistent_queue: bool,
     pub unavailable_message: String,
+    pub capabilities: Vec<Capability>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -1,13 +1,14 @@
-//! The full client's side of capabilities on the customer WebSocket: `consent`, `revoke` and
-//! `system_info` (docs/customer_client.md, "Capabilities and consent"). The rules are
-//! `domain::capabilities`'; this module reads the log, applies them and records the result.
+//! The full client's side of capabilities on the customer WebSocket: `consent`, `revoke`,
+//! `system_info`, `shell_output` and `shell_ended` (docs/customer_client.md, "Capabilities
+//! and consent"). The rules are `domain::capabilities`'; this module reads the log, applies
+//! them and records the result.
 
 use crate::app::AppState;
-use crate::domain::capabilities::{self, REVOKED, SYSTEM_INFO};
+use crate::domain::capabilities::{self, Consent, REVOKED, SHELL_ENDED, SHELL_OUTPUT, SYSTEM_INFO};
 use crate::domain::ids::SessionId;
 use crate::domain::session::{Actor, NewEvent};
 use crate::domain::time::now_ms;
-use crate::protocol::ClientMsg;
+use crate::protocol::{Capability, ClientMsg};
 use serde_json::json;
 
 /// Largest `system_info` message accepted: a busy machine's disks and interfaces fit well.
@@ -23,6 +24,91 @@ pub enum Refusal {
 
 fn refused(code: &'static str, message: impl Into<String>) -> Refusal {
     Refusal::Refused(code, message.into())
+}
+
+/// Routes a full-client message to `handle` or `handle_shell`.
+pub async fn dispatch(
+    state: &AppState,
+    session: SessionId,
+    full_client: bool,
+    gate: &mut ShellGate,
+    msg: ClientMsg,
+    len: usize,
+) -> Result<(), Refusal> {
+    match msg {
+        ClientMsg::ShellOutput { .. } | ClientMsg::ShellEnded { .. } => {
+            handle_shell(state, session, full_client, gate, msg).await
+        }
+        _ => handle(state, session, full_client, msg, len).await,
+    }
+}
+
+/// The shell's consent for one connection, folded from the log as it grows: a busy shell
+/// sends many chunks, and each reads only the events since the previous one instead of the
+/// whole log.
+pub struct ShellGate {
+    upto: i64,
+    state: Consent,
+}
+
+impl Default for ShellGate {
+    fn default() -> Self {
+        ShellGate {
+            upto: 0,
+            state: Consent::None,
+        }
+    }
+}
+
+impl ShellGate {
+    async fn current(&mut self, state: &AppState, session: SessionId) -> Result<Consent, Refusal> {
+        loop {
+            let events = state
+                .store
+                .events_after(session, self.upto, 1000)
+                .await
+                .map_err(|e| {
+                    tracing::error!(error = %e, "reading the log for the shell failed");
+                    Refusal::Storage
+                })?;
+            let Some(last) = events.last() else {
+                return Ok(self.state);
+            };
+            self.upto = last.seq;
+            for e in &events {
+                self.state = capabilities::step(self.state, e, Capability::Shell);
+            }
+        }
+    }
+}
+
+/// Handles `shell_output` and `shell_ended`. Both are recorded only while the customer's
+/// consent stands: output still in flight when the customer revoked, or the end of a shell
+/// the client stopped because of the revocation, is dropped quietly (the revocation in the
+/// log already says the shell stopped; the client need not be told again).
+pub async fn handle_shell(
+    state: &AppState,
+    session: SessionId,
+    full_client: bool,
+    gate: &mut ShellGate,
+    msg: ClientMsg,
+) -> Result<(), Refusal> {
+    if !full_client {
+        return Err(refused(
+            "not_full_client",
+            "the shell runs in the full client (hello.client.kind = full)",
+        ));
+    }
+    if gate.current(state, session).await? != Consent::Allowed {
+        tracing::debug!("shell message after the consent ended, dropped");
+        return Ok(());
+    }
+    let (kind, body) = match msg {
+        ClientMsg::ShellOutput { data } => (SHELL_OUTPUT, json!({ "data": data })),
+        ClientMsg::ShellEnded { code } => (SHELL_ENDED, json!({ "code": code })),
+        _ => return Err(refused("bad_message", "not a shell message")),
+    };
+    record(state, session, kind, body).await
 }
 
 /// Handles a `consent`, `revoke` or `system_info` message of `len` bytes from a connection
@@ -76,6 +162,15 @@ pub async fn handle(
         }
         _ => return Err(refused("bad_message", "not a capability message")),
     };
+    record(state, session, kind, body).await
+}
+
+async fn record(
+    state: &AppState,
+    session: SessionId,
+    kind: &str,
+    body: serde_json::Value,
+) -> Result<(), Refusal> {
     let event = NewEvent {
         kind: kind.into(),
         actor: Actor::Customer,

@@ -5,7 +5,8 @@
 //! last sequence number sent, so nothing is skipped or sent twice; a chat message is
 //! acknowledged only once it is stored.
 
-use super::chat_consent::{self, Refusal};
+use super::chat_consent::{self, Refusal, ShellGate};
+use super::chat_view::customer_event;
 use crate::app::AppState;
 use crate::domain::session::{Actor, NewEvent, SessionState, SupportSession};
 use crate::domain::time::now_ms;
@@ -66,6 +67,7 @@ pub async fn chat_ws(
                 chat_budget: TokenBucket::new(CHAT_BURST, CHAT_PER_SEC),
                 token: q.token,
                 full_client: false,
+                shell_gate: ShellGate::default(),
             };
             if let Some((code, reason)) = conn.run().await {
                 super::socket::close(&mut conn.socket, code, reason).await;
@@ -84,6 +86,7 @@ struct Conn {
     /// The hello said this is the full client (`client.kind` = `full`), which alone may
     /// answer capability requests.
     full_client: bool,
+    shell_gate: ShellGate,
 }
 
 /// Why a connection loop ended: `Some` with a close code and reason, `None` when the peer went.
@@ -123,43 +126,8 @@ impl Conn {
             }
             for e in events {
                 self.last = e.seq;
-                // Routing internals are not the customer's business.
-                // Routing internals and representatives' notes are not the customer's business.
-                if matches!(e.kind.as_str(), "offered" | "offer_timed_out" | "note") {
+                let Some(msg) = customer_event(e) else {
                     continue;
-                }
-                let (from, name) = match e.actor {
-                    Actor::Customer => ("customer", None),
-                    Actor::Rep(_) => (
-                        "rep",
-                        e.body
-                            .get("name")
-                            .and_then(|n| n.as_str())
-                            .map(String::from),
-                    ),
-                    // API calls speak under the name they gave (body.name).
-                    _ => (
-                        "system",
-                        e.body
-                            .get("name")
-                            .and_then(|n| n.as_str())
-                            .map(String::from),
-                    ),
-                };
-                let mut body = e.body;
-                // A transfer's note is for representatives only.
-                if e.kind == "transferred" {
-                    if let Some(o) = body.as_object_mut() {
-                        o.remove("note");
-                    }
-                }
-                let msg = ServerMsg::Event {
-                    seq: e.seq,
-                    kind: e.kind,
-                    from: from.into(),
-                    name,
-                    body,
-                    at: e.at,
                 };
                 if !self.send(&msg).await {
                     return false;
@@ -384,14 +352,19 @@ impl Conn {
             }
             Ok(ClientMsg::Ping) => self.send(&ServerMsg::Pong).await,
             Ok(ClientMsg::Hello { .. }) => true,
-            Ok(
-                msg @ (ClientMsg::Consent { .. }
-                | ClientMsg::Revoke { .. }
-                | ClientMsg::SystemInfo { .. }),
-            ) => {
-                let session = self.session.id;
-                match chat_consent::handle(&self.state, session, self.full_client, msg, text.len())
-                    .await
+            // Consent, system information and the shell: the full client's messages.
+            Ok(msg) => {
+                let (state, session) = (&self.state, self.session.id);
+                let gate = &mut self.shell_gate;
+                match chat_consent::dispatch(
+                    state,
+                    session,
+                    self.full_client,
+                    gate,
+                    msg,
+                    text.len(),
+                )
+                .await
                 {
                     Ok(()) => true,
                     Err(Refusal::Refused(code, message)) => self.error(code, &message).await,

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod chat_consent;
+mod chat_view;
 pub mod chat_ws;
 pub mod client_join;
 pub mod console;
@@ -75,6 +76,14 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/rep/sessions/{lsid}/capabilities/{capability}",
             post(rep::request_capability),
+        )
+        .route(
+            "/api/rep/sessions/{lsid}/shell/input",
+            post(rep::shell::input),
+        )
+        .route(
+            "/api/rep/sessions/{lsid}/shell/resize",
+            post(rep::shell::resize),
         )
         .route("/chat/{token}/transcript.txt", get(pages::transcript_text))
         .route("/chat/{token}/transcript.html", get(pages::transcript_html))

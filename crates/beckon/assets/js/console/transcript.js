@@ -57,14 +57,18 @@ function systemText(e, ctx) {
       return `${ctx.customerName()} declined to start the full client`;
     case 'client_joined':
       return `${ctx.customerName()} started the full client (${b.version || 'unknown version'}, ${osName(String(b.os ?? ''))})`;
+    // The command shell (issue 10) is requested through the API; its terminal is not in the
+    // console yet, but the conversation must not call it the system information.
     case 'capability_requested':
-      return `${name} asked for the system information`;
+      return b.capability === 'shell' ? `${name} asked for a command shell` : `${name} asked for the system information`;
     case 'capability_allowed':
-      return `${ctx.customerName()} allowed sharing the system information`;
+      return b.capability === 'shell' ? `${ctx.customerName()} allowed the command shell` : `${ctx.customerName()} allowed sharing the system information`;
     case 'capability_denied':
-      return `${ctx.customerName()} declined to share the system information`;
+      return b.capability === 'shell' ? `${ctx.customerName()} declined the command shell` : `${ctx.customerName()} declined to share the system information`;
     case 'capability_revoked':
-      return `${ctx.customerName()} revoked sharing the system information`;
+      return b.capability === 'shell' ? `${ctx.customerName()} stopped the command shell` : `${ctx.customerName()} revoked sharing the system information`;
+    case 'shell_ended':
+      return 'The command shell ended';
     case 'system_info':
       return `${ctx.customerName()} shared the system information (shown beside the conversation)`;
     default:

@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod site;
+mod teams;
 pub mod users;
 
 use super::audit::NewAuditEntry;

@@ -5,8 +5,10 @@ use super::forms::{
 };
 use crate::domain::admin::catalog::{self, TeamForm};
 use crate::domain::admin::AdminError;
+use crate::domain::capabilities::team;
 use crate::domain::catalog::RoutingMode;
 use crate::domain::ids::TeamId;
+use crate::protocol::Capability;
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -84,6 +86,8 @@ fn form_of(f: &FormData) -> TeamForm {
         persistent_queue: f.checked("persistent_queue"),
         unavailable_message: f.get("unavailable_message").to_string(),
         members: f.ids("members"),
+        // Unchecked boxes are not posted: the form's list is what is checked, maybe nothing.
+        capabilities: Some(f.all("capabilities")),
     }
 }
 
@@ -118,6 +122,8 @@ async fn form_page(
             users => users,
             modes => modes,
             sel_members => strings(&form.members),
+            capabilities => capability_choices(),
+            sel_capabilities => form.capabilities.clone().unwrap_or_default(),
             fe => fe,
         },
     )
@@ -128,6 +134,7 @@ pub async fn new_form(page: AdminPage) -> Response {
     let form = TeamForm {
         routing_mode: "least_busy".into(),
         persistent_queue: true,
+        capabilities: Some(strings(&capability_names(&team::DEFAULT))),
         ..Default::default()
     };
     form_page(
@@ -162,6 +169,7 @@ pub async fn edit_form(page: AdminPage, Path(id): Path<i64>) -> Response {
         persistent_queue: team.persistent_queue,
         unavailable_message: team.unavailable_message,
         members: members.iter().map(|m| m.0).collect(),
+        capabilities: Some(strings(&capability_names(&team.capabilities))),
     };
     let alert = team.alert_timeout_secs.to_string();
     form_page(
@@ -269,4 +277,25 @@ pub async fn delete(page: AdminPage, Path(id): Path<i64>, Posted(_): Posted) -> 
         }
         Err(e) => page.error(e),
     }
+}
+
+fn capability_names(caps: &[Capability]) -> Vec<&'static str> {
+    caps.iter().map(|c| c.as_str()).collect()
+}
+
+/// The checkboxes of the form, one per capability the consent model knows, saying which
+/// ones this version cannot carry out yet.
+fn capability_choices() -> Vec<Choice> {
+    Capability::ALL
+        .iter()
+        .map(|c| {
+            let label = match c {
+                Capability::SystemInfo => "System information",
+                Capability::Shell => "Command shell",
+                Capability::ScreenView => "Screen view (not available in this version)",
+                Capability::FileTransfer => "File transfer (not available in this version)",
+            };
+            Choice::new(c.as_str(), label)
+        })
+        .collect()
 }

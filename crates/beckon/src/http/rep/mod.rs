@@ -8,6 +8,7 @@
 mod capabilities;
 mod keys;
 mod sessions;
+pub mod shell;
 mod views;
 pub mod ws;
 

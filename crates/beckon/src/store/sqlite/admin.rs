@@ -93,7 +93,8 @@ impl AdminStore for SqliteStore {
     async fn update_team(&self, id: TeamId, t: NewTeam) -> StoreResult<()> {
         let done = sqlx::query(
             "UPDATE support_teams SET name = ?, code_name = ?, comments = ?, routing_mode = ?, \
-             alert_timeout_secs = ?, persistent_queue = ?, unavailable_message = ? WHERE id = ?",
+             alert_timeout_secs = ?, persistent_queue = ?, unavailable_message = ?, \
+             allowed_capabilities = ? WHERE id = ?",
         )
         .bind(&t.name)
         .bind(&t.code_name)
@@ -102,6 +103,7 @@ impl AdminStore for SqliteStore {
         .bind(t.alert_timeout_secs)
         .bind(t.persistent_queue)
         .bind(&t.unavailable_message)
+        .bind(crate::domain::capabilities::team::to_list(&t.capabilities))
         .bind(id.0)
         .execute(&self.pool)
         .await

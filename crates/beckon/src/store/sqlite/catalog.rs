@@ -7,7 +7,7 @@ use crate::store::{CatalogStore, StoreError, StoreResult};
 use async_trait::async_trait;
 
 const TEAM_COLUMNS: &str = "id, name, code_name, comments, routing_mode, alert_timeout_secs, \
-    persistent_queue, unavailable_message";
+    persistent_queue, unavailable_message, allowed_capabilities";
 
 const ISSUE_SELECT: &str = "SELECT i.id, i.code_name, i.description, i.team_id, i.position, \
     (SELECT GROUP_CONCAT(code_name, ',') FROM (SELECT s.code_name FROM issue_skills x \
@@ -19,8 +19,8 @@ impl CatalogStore for SqliteStore {
     async fn create_team(&self, t: NewTeam) -> StoreResult<SupportTeam> {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO support_teams (id, name, code_name, comments, routing_mode, \
-             alert_timeout_secs, persistent_queue, unavailable_message) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             alert_timeout_secs, persistent_queue, unavailable_message, allowed_capabilities) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(t.id.map(|i| i.0))
         .bind(&t.name)
@@ -30,6 +30,7 @@ impl CatalogStore for SqliteStore {
         .bind(t.alert_timeout_secs)
         .bind(t.persistent_queue)
         .bind(&t.unavailable_message)
+        .bind(crate::domain::capabilities::team::to_list(&t.capabilities))
         .fetch_one(&self.pool)
         .await
         .map_err(conflict_or("team code name or id"))?;

@@ -66,6 +66,7 @@ pub struct TeamRow {
     pub alert_timeout_secs: i64,
     pub persistent_queue: bool,
     pub unavailable_message: String,
+    pub allowed_capabilities: String,
 }
 
 impl TryFrom<TeamRow> for SupportTeam {
@@ -81,6 +82,7 @@ impl TryFrom<TeamRow> for SupportTeam {
             alert_timeout_secs: r.alert_timeout_secs,
             persistent_queue: r.persistent_queue,
             unavailable_message: r.unavailable_message,
+            capabilities: crate::domain::capabilities::team::parse_list(&r.allowed_capabilities),
         })
     }
 }

@@ -28,6 +28,8 @@ pub struct Line {
 pub struct Prompt {
     pub capability: Capability,
     pub name: String,
+    /// The question, naming the representative and what they ask for.
+    pub title: String,
     pub info: Box<SystemInfo>,
     /// Exactly what would be shared, in the customer's words.
     pub lines: Vec<String>,
@@ -62,6 +64,8 @@ pub struct View {
     pub prompt: Option<Prompt>,
     /// System information was allowed and not revoked since.
     pub sharing: bool,
+    /// The shell runs: `Some` with its process id (0 when the system gives none).
+    pub shell: Option<u32>,
     pub typing: Option<String>,
     pub unshown: Vec<(String, String)>,
     pub ended: bool,
@@ -94,6 +98,7 @@ impl View {
             lines: Vec::new(),
             prompt: None,
             sharing: false,
+            shell: None,
             typing: None,
             unshown: Vec::new(),
             ended: false,
@@ -181,10 +186,20 @@ impl View {
                 name,
                 info,
             } => {
-                let lines = crate::machine::describe(&info, &t);
+                let (title, lines) = match capability {
+                    Capability::Shell => (
+                        t.t("consent-shell-title", &[("name", &name)]),
+                        vec![t.s("consent-shell-detail")],
+                    ),
+                    _ => (
+                        t.t("consent-question-title", &[("name", &name)]),
+                        crate::machine::describe(&info, &t),
+                    ),
+                };
                 self.prompt = Some(Prompt {
                     capability,
                     name,
+                    title,
                     info,
                     lines,
                 });
@@ -212,6 +227,23 @@ impl View {
                 let text = t.s("status-invalid-message");
                 self.notice = Some(text.clone());
                 vec![Out::Status(text)]
+            }
+            Update::ShellStarted { pid } => {
+                let pid = pid.unwrap_or(0);
+                self.shell = Some(pid);
+                vec![self.notice_line(
+                    now_ms(),
+                    "event-shell-started",
+                    &[("pid", &pid.to_string())],
+                )]
+            }
+            Update::ShellEnded => {
+                self.shell = None;
+                vec![self.notice_line(now_ms(), "event-shell-ended", &[])]
+            }
+            Update::ShellFailed(detail) => {
+                self.shell = None;
+                vec![self.notice_line(now_ms(), "error-shell-failed", &[("detail", &detail)])]
             }
             Update::Ended => {
                 if self.ended {
@@ -282,12 +314,35 @@ impl View {
                 self.prompt = None;
                 vec![self.notice_line(at, "event-ended", &[])]
             }
-            Entry::CapabilityRequested { name, .. } => {
-                vec![self.notice_line(at, "event-info-requested", &[("name", &name)])]
+            Entry::CapabilityRequested { name, capability } => {
+                let id = match capability {
+                    Capability::Shell => "event-shell-requested",
+                    _ => "event-info-requested",
+                };
+                vec![self.notice_line(at, id, &[("name", &name)])]
+            }
+            Entry::CapabilityAnswered {
+                answer,
+                capability: Capability::Shell,
+            } => {
+                if self.prompt.as_ref().map(|p| p.capability) == Some(Capability::Shell) {
+                    self.prompt = None;
+                }
+                let id = match answer {
+                    Answer::Allowed => "event-shell-allowed",
+                    Answer::Denied => "event-shell-denied",
+                    Answer::Revoked => {
+                        self.shell = None;
+                        "event-shell-revoked"
+                    }
+                };
+                vec![self.notice_line(at, id, &[])]
             }
             Entry::CapabilityAnswered { answer, .. } => {
                 // The log has the answer: a prompt still open (a replay) is settled.
-                self.prompt = None;
+                if self.prompt.as_ref().map(|p| p.capability) != Some(Capability::Shell) {
+                    self.prompt = None;
+                }
                 let id = match answer {
                     Answer::Allowed => {
                         self.sharing = true;
@@ -312,73 +367,4 @@ impl View {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn view() -> View {
-        View::new(Arc::new(I18n::new("en-us")), "http://s", "Site")
-    }
-
-    fn ev(entry: Entry) -> Update {
-        Update::Event {
-            seq: 1,
-            at: 0,
-            entry,
-        }
-    }
-
-    #[test]
-    fn tracks_the_representative_and_the_queue() {
-        let mut v = view();
-        let out = v.apply(Update::Queue {
-            position: 2,
-            wait_secs: Some(90),
-        });
-        assert_eq!(out.len(), 2, "{out:?}");
-        assert!(v
-            .apply(Update::Queue {
-                position: 2,
-                wait_secs: Some(90)
-            })
-            .is_empty());
-        v.apply(ev(Entry::RepJoined {
-            name: "John".into(),
-        }));
-        assert_eq!(v.rep.as_deref(), Some("John"));
-        assert_eq!(v.lines.last().unwrap().text, "representative John joined");
-        v.apply(ev(Entry::Chat {
-            from_customer: false,
-            name: "John".into(),
-            text: "hi".into(),
-        }));
-        assert_eq!(v.lines.last().unwrap().text, "John: hi");
-        v.apply(ev(Entry::Transferred {
-            name: "John".into(),
-            to: "General".into(),
-        }));
-        assert_eq!(v.rep, None);
-        assert!(v.transcript().contains("John: hi"));
-    }
-
-    #[test]
-    fn a_logged_answer_closes_an_open_prompt() {
-        let mut v = view();
-        let out = v.apply(Update::ConsentNeeded {
-            capability: Capability::SystemInfo,
-            name: "John".into(),
-            info: Box::default(),
-        });
-        assert_eq!(out, vec![Out::Prompt]);
-        assert!(v.prompt.is_some());
-        v.apply(ev(Entry::CapabilityAnswered {
-            capability: Capability::SystemInfo,
-            answer: Answer::Allowed,
-        }));
-        assert!(v.prompt.is_none() && v.sharing);
-        v.apply(ev(Entry::CapabilityAnswered {
-            capability: Capability::SystemInfo,
-            answer: Answer::Revoked,
-        }));
-        assert!(!v.sharing);
-    }
-}
+mod tests;

@@ -1,0 +1,336 @@
+//! Issue 10, first slice, server side: the command shell under the customer's consent and
+//! the administrator's per-team setting (docs/customer_client.md, "Command shell"). The
+//! customer's client is played by a WebSocket here; the real client is tested in
+//! crates/beckon-client/tests/shell.rs.
+
+mod common;
+
+use base64::Engine;
+use beckon::domain::capabilities::team;
+use beckon::domain::client_ticket;
+use beckon::domain::time::now_ms;
+use beckon::protocol::Capability;
+use common::reps::*;
+use common::*;
+use futures_util::SinkExt;
+use serde_json::{json, Value};
+use tokio_tungstenite::tungstenite::Message;
+
+fn b64(s: &str) -> String {
+    base64::engine::general_purpose::STANDARD.encode(s)
+}
+
+async fn send(ws: &mut Ws, v: Value) {
+    ws.send(Message::Text(v.to_string().into())).await.unwrap();
+}
+
+async fn until(ws: &mut Ws, pred: impl Fn(&Value) -> bool) -> Value {
+    for _ in 0..50 {
+        let m = next_json(ws).await;
+        if pred(&m) {
+            return m;
+        }
+    }
+    panic!("no matching message");
+}
+
+struct Fixture {
+    server: TestServer,
+    rep: RepClient,
+    lsid: String,
+}
+
+/// A FULL session accepted by its representative: by the demo key (demo-admin's personal
+/// queue), or by issue 12 (the general team's queue).
+async fn accepted(by_team: bool) -> Fixture {
+    let server = TestServer::start_demo().await;
+    let rep = RepClient::login(&server, "demo-admin", DEMO_PASSWORD).await;
+    let params: &[(&str, &str)] = if by_team {
+        &[("issue_menu", "1"), ("id", "12")]
+    } else {
+        &[("short_key", "1728331")]
+    };
+    let (status, body) = start_json(&server, params).await;
+    assert_eq!(status, 200, "{body}");
+    let lsid = body["lsid"].as_str().unwrap().to_string();
+    let (s, b) = rep
+        .post(&format!("/api/rep/sessions/{lsid}/accept"), json!({}))
+        .await;
+    assert_eq!(s, 200, "{b}");
+    Fixture { server, rep, lsid }
+}
+
+impl Fixture {
+    async fn request(&self, capability: &str) -> (u16, Value) {
+        let path = format!("/api/rep/sessions/{}/capabilities/{capability}", self.lsid);
+        self.rep.post(&path, json!({})).await
+    }
+
+    async fn input(&self, text: &str) -> (u16, Value) {
+        let path = format!("/api/rep/sessions/{}/shell/input", self.lsid);
+        self.rep.post(&path, json!({ "data": b64(text) })).await
+    }
+
+    async fn events(&self) -> Vec<Value> {
+        let (s, b) = self
+            .rep
+            .get(&format!("/api/rep/sessions/{}/events", self.lsid))
+            .await;
+        assert_eq!(s, 200);
+        b["events"].as_array().cloned().unwrap_or_default()
+    }
+
+    async fn kinds(&self) -> Vec<String> {
+        self.events()
+            .await
+            .iter()
+            .map(|e| e["kind"].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    /// Joins as the full client and opens its socket after everything logged so far.
+    async fn client(&self) -> Ws {
+        let session = self
+            .server
+            .store
+            .session_by_lsid(&self.lsid)
+            .await
+            .unwrap()
+            .unwrap();
+        let ticket = client_ticket::issue(
+            self.server.store.as_ref(),
+            &self.server.url,
+            &session,
+            now_ms(),
+        )
+        .await
+        .unwrap();
+        let r = self
+            .server
+            .client
+            .post(self.server.at("/api/client/join"))
+            .json(&json!({"ticket": ticket.as_str()}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let token = r.json::<Value>().await.unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let url = format!("ws://{}/api/chat/ws?token={token}", self.server.addr);
+        let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+        let hello = json!({"type": "hello", "v": 1, "after": 0,
+            "client": {"kind": "full", "version": "0.1.0", "os": "linux"}});
+        send(&mut ws, hello).await;
+        until(&mut ws, |m| m["kind"] == "client_joined").await;
+        ws
+    }
+
+    async fn set_team_capabilities(&self, code: &str, caps: &[Capability]) {
+        let store = self.server.store.as_ref();
+        let t = store.team_by_code(code).await.unwrap().unwrap();
+        let mut new = beckon::domain::catalog::NewTeam {
+            id: None,
+            name: t.name,
+            code_name: t.code_name,
+            comments: t.comments,
+            routing_mode: t.routing_mode,
+            alert_timeout_secs: t.alert_timeout_secs,
+            persistent_queue: t.persistent_queue,
+            unavailable_message: t.unavailable_message,
+            capabilities: t.capabilities,
+        };
+        new.capabilities = caps.to_vec();
+        store.update_team(t.id, new).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn the_shell_carries_input_and_output_only_while_consent_stands() {
+    let f = accepted(false).await;
+    let mut ws = f.client().await;
+    // Nothing before consent: no input is taken, no output recorded.
+    let (s, b) = f.input("ls\n").await;
+    assert_eq!((s, b["error"]["code"].as_str()), (409, Some("not_allowed")));
+    send(
+        &mut ws,
+        json!({"type": "shell_output", "data": b64("early")}),
+    )
+    .await;
+
+    let (s, b) = f.request("shell").await;
+    assert_eq!(s, 200, "{b}");
+    until(&mut ws, |m| {
+        m["kind"] == "capability_requested" && m["body"]["capability"] == "shell"
+    })
+    .await;
+    send(
+        &mut ws,
+        json!({"type": "consent", "capability": "shell", "allow": true}),
+    )
+    .await;
+    until(&mut ws, |m| m["kind"] == "capability_allowed").await;
+
+    // The representative types; the client reads it from the log.
+    let (s, b) = f.input("echo hi\n").await;
+    assert_eq!(s, 200, "{b}");
+    let typed = until(&mut ws, |m| m["kind"] == "shell_input").await;
+    assert_eq!(typed["from"], "rep");
+    assert_eq!(typed["body"]["data"], b64("echo hi\n"));
+    let (s, _) = f
+        .rep
+        .post(
+            &format!("/api/rep/sessions/{}/shell/resize", f.lsid),
+            json!({"cols": 120, "rows": 40}),
+        )
+        .await;
+    assert_eq!(s, 200);
+    let resized = until(&mut ws, |m| m["kind"] == "shell_resize").await;
+    assert_eq!(resized["body"], json!({"cols": 120, "rows": 40}));
+    // Bounds: a size out of range and input that is not base64 are refused.
+    let (s, _) = f
+        .rep
+        .post(
+            &format!("/api/rep/sessions/{}/shell/resize", f.lsid),
+            json!({"cols": 0, "rows": 40}),
+        )
+        .await;
+    assert_eq!(s, 400);
+    let (s, _) = f
+        .rep
+        .post(
+            &format!("/api/rep/sessions/{}/shell/input", f.lsid),
+            json!({"data": "not base64!"}),
+        )
+        .await;
+    assert_eq!(s, 400);
+
+    // The client's output is recorded, and a chunk over the limit is refused.
+    send(
+        &mut ws,
+        json!({"type": "shell_output", "data": b64("hi\r\n")}),
+    )
+    .await;
+    let big = base64::engine::general_purpose::STANDARD.encode(vec![b'x'; 8 * 1024 + 1]);
+    send(&mut ws, json!({"type": "shell_output", "data": big})).await;
+    let refused = until(&mut ws, |m| m["type"] == "error").await;
+    assert_eq!(refused["code"], "invalid_message");
+
+    // The customer revokes: input is refused at once, late output is not recorded.
+    send(&mut ws, json!({"type": "revoke", "capability": "shell"})).await;
+    until(&mut ws, |m| m["kind"] == "capability_revoked").await;
+    let (s, b) = f.input("rm -rf /\n").await;
+    assert_eq!((s, b["error"]["code"].as_str()), (409, Some("not_allowed")));
+    send(
+        &mut ws,
+        json!({"type": "shell_output", "data": b64("late")}),
+    )
+    .await;
+    send(&mut ws, json!({"type": "shell_ended"})).await;
+    // A ping's pong proves the server handled both messages before it.
+    send(&mut ws, json!({"type": "ping"})).await;
+    until(&mut ws, |m| m["type"] == "pong").await;
+
+    let events = f.events().await;
+    let outputs: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["kind"] == "shell_output")
+        .collect();
+    assert_eq!(
+        outputs.len(),
+        1,
+        "only the output while allowed: {events:#?}"
+    );
+    assert_eq!(outputs[0]["body"]["data"], b64("hi\r\n"));
+    let inputs = events.iter().filter(|e| e["kind"] == "shell_input").count();
+    assert_eq!(inputs, 1);
+    assert!(!f.kinds().await.contains(&"shell_ended".to_string()));
+
+    // Asked again and allowed; the shell ends by itself: input is refused again, and a new
+    // request may follow.
+    let (s, _) = f.request("shell").await;
+    assert_eq!(s, 200);
+    send(
+        &mut ws,
+        json!({"type": "consent", "capability": "shell", "allow": true}),
+    )
+    .await;
+    until(&mut ws, |m| m["kind"] == "capability_allowed").await;
+    let (s, _) = f.input("exit\n").await;
+    assert_eq!(s, 200);
+    send(&mut ws, json!({"type": "shell_ended", "code": 0})).await;
+    until(&mut ws, |m| m["kind"] == "shell_ended").await;
+    let (s, _) = f.input("ls\n").await;
+    assert_eq!(s, 409);
+    let (s, b) = f.request("shell").await;
+    assert_eq!(s, 200, "{b}");
+}
+
+#[tokio::test]
+async fn the_team_decides_what_may_be_requested() {
+    // In a team's queue: that team's setting, whatever other teams the rep is in allow.
+    let f = accepted(true).await;
+    f.set_team_capabilities("general_support", &[Capability::SystemInfo])
+        .await;
+    let (s, b) = f.request("shell").await;
+    assert_eq!(
+        (s, b["error"]["code"].as_str()),
+        (403, Some("not_allowed_for_team")),
+        "{b}"
+    );
+    assert!(b["error"]["message"].as_str().unwrap().contains("shell"));
+    for name in ["screen_view", "file_transfer"] {
+        let (s, b) = f.request(name).await;
+        assert_eq!(
+            (s, b["error"]["code"].as_str()),
+            (501, Some("not_available"))
+        );
+        assert!(b["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not available in this version"));
+    }
+    // System information is still allowed: the refusal is about the missing client.
+    let (s, b) = f.request("system_info").await;
+    assert_eq!(
+        (s, b["error"]["code"].as_str()),
+        (409, Some("no_full_client"))
+    );
+    assert!(!f
+        .kinds()
+        .await
+        .contains(&"capability_requested".to_string()));
+
+    // A representative's personal queue follows the teams of the representative.
+    let g = accepted(false).await;
+    let _ws = g.client().await;
+    g.set_team_capabilities("general_support", &[]).await;
+    let (s, _) = g.request("shell").await;
+    assert_eq!(s, 200, "technical_support still allows the shell");
+    g.set_team_capabilities("technical_support", &[Capability::SystemInfo])
+        .await;
+    let other = RepClient::login(&g.server, "demo-admin", DEMO_PASSWORD).await;
+    let (s, b) = other
+        .post(
+            &format!("/api/rep/sessions/{}/capabilities/shell", g.lsid),
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        (s, b["error"]["code"].as_str()),
+        (403, Some("not_allowed_for_team"))
+    );
+    let stored = g
+        .server
+        .store
+        .team_by_code("technical_support")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.capabilities, vec![Capability::SystemInfo]);
+    assert_eq!(
+        team::DEFAULT.to_vec(),
+        vec![Capability::SystemInfo, Capability::Shell]
+    );
+}
