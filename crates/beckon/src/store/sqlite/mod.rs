@@ -4,6 +4,7 @@
 mod access;
 mod accounts;
 mod admin;
+mod batch;
 mod catalog;
 mod clients;
 mod keys;
@@ -26,6 +27,8 @@ pub const DB_FILE: &str = "beckon.db";
 #[derive(Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    /// Session events go through one writer that commits them in groups (`batch`).
+    batcher: batch::Batcher,
 }
 
 impl SqliteStore {
@@ -48,7 +51,8 @@ impl SqliteStore {
             .run(&pool)
             .await
             .map_err(|e| StoreError::Backend(Box::new(e)))?;
-        Ok(SqliteStore { pool })
+        let batcher = batch::Batcher::start(pool.clone());
+        Ok(SqliteStore { pool, batcher })
     }
 
     /// Number of migrations applied (for tests of upgrades).

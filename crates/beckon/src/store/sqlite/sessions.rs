@@ -289,10 +289,7 @@ impl SessionStore for SqliteStore {
     }
 
     async fn append_event(&self, id: SessionId, event: NewEvent) -> StoreResult<Appended> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
-        let appended = append_in(&mut tx, id, &event).await?;
-        tx.commit().await.map_err(backend)?;
-        Ok(appended)
+        self.append_batched(id, event).await
     }
 
     async fn events_after(
