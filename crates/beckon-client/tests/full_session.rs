@@ -56,7 +56,20 @@ fn a_full_session_from_download_to_end() {
     // The customer renames it: the trailer still carries the ticket.
     let renamed = dir.path().join("support program");
     std::fs::rename(&downloaded, &renamed).expect("rename");
-    let mut client = Client::spawn(&renamed, &["--no-gui"], &[]);
+    // A home of its own, to see that the program leaves nothing behind there.
+    let home = tempfile::tempdir().expect("home");
+    let home_path = home.path().to_string_lossy().into_owned();
+    let mut client = Client::spawn(
+        &renamed,
+        &["--no-gui"],
+        &[
+            ("HOME", home_path.as_str()),
+            ("XDG_CONFIG_HOME", home_path.as_str()),
+            ("XDG_CACHE_HOME", home_path.as_str()),
+            ("XDG_DATA_HOME", home_path.as_str()),
+            ("TMPDIR", home_path.as_str()),
+        ],
+    );
     client.expect("connected", 30, |l| {
         l.starts_with(&format!("connected to {} (", server.url))
     });
@@ -164,6 +177,21 @@ fn a_full_session_from_download_to_end() {
     rep.wait_event(&lsid, "the end", |e| {
         kind_is(e, "state_changed") && e["body"]["to"] == "ended"
     });
+    // Nothing behind but what the customer asked for: the program itself and the transcript.
+    let left: Vec<String> = std::fs::read_dir(home.path())
+        .expect("home")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        left.is_empty(),
+        "the client left files in its home: {left:?}"
+    );
+    let mut here: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    here.sort();
+    assert_eq!(here, ["support program", "transcript.txt"]);
 }
 
 #[test]

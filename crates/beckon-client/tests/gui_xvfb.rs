@@ -298,6 +298,28 @@ fn xdotool(display: &str, args: &[&str]) {
     );
 }
 
+/// Gives the client's window the keyboard focus (no window manager does it here). The window
+/// may exist before it is mapped, and X refuses the focus to an unmapped window (BadMatch),
+/// so this retries until it takes.
+fn focus_window(display: &str) {
+    let mut last = String::new();
+    for _ in 0..50 {
+        let out = Command::new("timeout")
+            .args(["10", "xdotool", "search", "--sync", "--onlyvisible"])
+            // winit's WM_CLASS is ("", app id): the class, not the instance, is ours.
+            .args(["--class", "beckon-client", "windowfocus", "--sync"])
+            .env("DISPLAY", display)
+            .output()
+            .expect("run xdotool");
+        if out.status.success() {
+            return;
+        }
+        last = String::from_utf8_lossy(&out.stderr).into_owned();
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    panic!("the window never took the keyboard focus: {last}");
+}
+
 fn kind_is(e: &serde_json::Value, kind: &str) -> bool {
     e["kind"] == kind
 }
@@ -347,18 +369,7 @@ fn the_keyboard_alone_drives_the_window_in_chinese() {
     });
 
     // The message field has the focus from the start: typing and Enter send.
-    xdotool(
-        &display,
-        &[
-            "search",
-            "--sync",
-            // winit's WM_CLASS is ("", app id): the class, not the instance, is ours.
-            "--class",
-            "beckon-client",
-            "windowfocus",
-            "--sync",
-        ],
-    );
+    focus_window(&display);
     xdotool(
         &display,
         &["type", "--delay", "30", "typed with the keyboard"],
