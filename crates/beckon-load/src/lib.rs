@@ -20,6 +20,7 @@ use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use tokio::sync::oneshot;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
@@ -786,12 +787,20 @@ async fn sessions(run: &Arc<Run>, memory: &Arc<Mutex<Memory>>) -> anyhow::Result
                 let s = open_session(&run, &reps, index).await;
                 bar.inc(1);
                 bar.set_message(format!("errors {}", run.stats.error_count()));
-                s
+                // The customer is driven (pings, reads) from the moment it is connected:
+                // a setup longer than the server's 45 s idle limit must not lose the first
+                // customers. Its sending plan follows once every session is open.
+                s.map(|s| {
+                    let (plan_tx, plan_rx) = oneshot::channel();
+                    let runc = run.clone();
+                    let task = tokio::spawn(async move { drive_customer(runc, s, plan_rx).await });
+                    (plan_tx, task)
+                })
             }
         })
         .buffer_unordered(cfg.setup_concurrency)
         .filter_map(|s| async move { s })
-        .collect::<Vec<Session>>();
+        .collect::<Vec<_>>();
     let opened = match tokio::time::timeout(SETUP_LIMIT, setup).await {
         Ok(v) => v,
         Err(_) => bail!("setup took longer than {} s", SETUP_LIMIT.as_secs()),
@@ -808,10 +817,12 @@ async fn sessions(run: &Arc<Run>, memory: &Arc<Mutex<Memory>>) -> anyhow::Result
     // Give consoles a moment to follow the sessions just accepted.
     let send_from =
         tokio::time::Instant::now() + Duration::from_millis(if chat { 1000 } else { 0 });
-    for (k, s) in opened.into_iter().enumerate() {
+    let mut customers = Vec::with_capacity(opened.len());
+    for (k, (plan_tx, task)) in opened.into_iter().enumerate() {
         let plan = period.map(|p| (send_from + p.mul_f64(k as f64 / n as f64), p));
-        let runc = run.clone();
-        tasks.spawn(async move { drive_customer(runc, s, plan).await });
+        // A customer whose socket already closed has stopped listening; it was counted.
+        let _ = plan_tx.send(plan);
+        customers.push(task);
     }
 
     // The measured phase.
@@ -885,9 +896,15 @@ async fn sessions(run: &Arc<Run>, memory: &Arc<Mutex<Memory>>) -> anyhow::Result
     run.stop.cancel();
     let _ = tokio::time::timeout(Duration::from_secs(15), async {
         while tasks.join_next().await.is_some() {}
+        for c in &mut customers {
+            let _ = c.await;
+        }
     })
     .await;
     tasks.abort_all();
+    for c in &customers {
+        c.abort();
+    }
 
     let mut report = base_report(run);
     report.setup_secs = setup_secs;
@@ -1030,19 +1047,33 @@ async fn open_session(run: &Arc<Run>, reps: &Arc<Vec<Rep>>, index: usize) -> Opt
 }
 
 /// A customer: pings, sends stamped messages on its schedule, measures the replies.
-async fn drive_customer(run: Arc<Run>, s: Session, plan: Option<(tokio::time::Instant, Duration)>) {
+/// `plan` arrives once every session is open: when to send first and how often (`None`:
+/// never, the idle scenario).
+async fn drive_customer(
+    run: Arc<Run>,
+    s: Session,
+    mut plan: oneshot::Receiver<Option<(tokio::time::Instant, Duration)>>,
+) {
     let stats = run.stats.clone();
     let Session { index, ws, _held } = s;
     let (mut sink, mut source) = ws.split();
     let mut ping = tokio::time::interval_at(tokio::time::Instant::now() + PING_EVERY, PING_EVERY);
-    let (first, period) = plan.unwrap_or((tokio::time::Instant::now(), Duration::from_secs(3600)));
-    let mut send_tick = tokio::time::interval_at(first, period);
-    send_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    let sending = plan.is_some();
+    let never = Duration::from_secs(3600);
+    let mut send_tick = tokio::time::interval_at(tokio::time::Instant::now() + never, never);
+    let mut planned = false;
+    let mut sending = false;
     let mut sent = 0u64;
     loop {
         tokio::select! {
             _ = run.stop.cancelled() => break,
+            p = &mut plan, if !planned => {
+                planned = true;
+                if let Ok(Some((first, period))) = p {
+                    send_tick = tokio::time::interval_at(first, period);
+                    send_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+                    sending = true;
+                }
+            }
             _ = ping.tick() => {
                 let ping = json!({"type": "ping"}).to_string();
                 if sink.send(Message::Text(ping.into())).await.is_err() {
