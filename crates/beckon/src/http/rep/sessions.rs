@@ -211,12 +211,32 @@ pub async fn typing(
     StatusCode::NO_CONTENT.into_response()
 }
 
+/// What a representative's event changes, so that only the watchers who need it wake up.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Changes {
+    /// The session as the queues show it (consoles rebuild their views).
+    Session,
+    /// Only the log (consoles and clients following the session stream the event).
+    Log,
+}
+
 pub(super) async fn rep_event(
     state: &AppState,
     rep: &Rep,
     session: &SupportSession,
     kind: &str,
     body: serde_json::Value,
+) -> Response {
+    rep_event_changing(state, rep, session, kind, body, Changes::Session).await
+}
+
+pub(super) async fn rep_event_changing(
+    state: &AppState,
+    rep: &Rep,
+    session: &SupportSession,
+    kind: &str,
+    body: serde_json::Value,
+    changes: Changes,
 ) -> Response {
     let event = NewEvent {
         kind: kind.into(),
@@ -227,7 +247,10 @@ pub(super) async fn rep_event(
     };
     match state.store.append_event(session.id, event).await {
         Ok(a) => {
-            state.hub.notify(session.id);
+            match changes {
+                Changes::Session => state.hub.notify(session.id),
+                Changes::Log => state.hub.notify_log(session.id),
+            }
             Json(json!({ "seq": a.event.seq })).into_response()
         }
         Err(e) => internal(e),

@@ -4,15 +4,14 @@
 //! the transport, so the report holds exactly what reached the customer's machine.
 
 use super::capabilities::refusal;
-use super::sessions::owned_session;
+use super::sessions::{owned_session, rep_event_changing, Changes};
 use super::{error, internal, Rep};
 use crate::app::AppState;
 use crate::domain::capabilities::{self, SHELL_INPUT, SHELL_RESIZE};
-use crate::domain::session::{Actor, NewEvent, SupportSession};
-use crate::domain::time::now_ms;
+use crate::domain::session::SupportSession;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Json;
 use beckon_protocol::shell;
 use serde::Deserialize;
@@ -46,30 +45,6 @@ async fn shell_session(
     Ok(session)
 }
 
-async fn record(
-    state: &AppState,
-    rep: &Rep,
-    session: &SupportSession,
-    kind: &str,
-    body: serde_json::Value,
-) -> Response {
-    let event = NewEvent {
-        kind: kind.into(),
-        actor: Actor::Rep(rep.user.id),
-        body,
-        client_msg_id: None,
-        at: now_ms(),
-    };
-    match state.store.append_event(session.id, event).await {
-        Ok(a) => {
-            // Only the log changes: the client's socket reads the new event and types it.
-            state.hub.notify_log(session.id);
-            Json(json!({ "seq": a.event.seq })).into_response()
-        }
-        Err(e) => internal(e),
-    }
-}
-
 /// `POST /api/rep/sessions/{lsid}/shell/input` `{data}`: what the representative typed.
 /// 409 `not_allowed` unless the customer allowed the shell and it still runs.
 pub async fn input(
@@ -85,14 +60,9 @@ pub async fn input(
         Ok(s) => s,
         Err(r) => return r,
     };
-    record(
-        &state,
-        &rep,
-        &session,
-        SHELL_INPUT,
-        json!({ "data": body.data }),
-    )
-    .await
+    // Only the log changes: the client's socket reads the new event and types it.
+    let body = json!({ "data": body.data });
+    rep_event_changing(&state, &rep, &session, SHELL_INPUT, body, Changes::Log).await
 }
 
 /// `POST /api/rep/sessions/{lsid}/shell/resize` `{cols, rows}`: the representative's terminal
@@ -111,5 +81,5 @@ pub async fn resize(
         Err(r) => return r,
     };
     let body = json!({ "cols": body.cols, "rows": body.rows });
-    record(&state, &rep, &session, SHELL_RESIZE, body).await
+    rep_event_changing(&state, &rep, &session, SHELL_RESIZE, body, Changes::Log).await
 }
