@@ -11,46 +11,22 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { chmod, copyFile, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { startServer } from './lib/server.js';
 import { launchBrowser } from './lib/browser.js';
+import { LINE_MS, events, installClient, openConsole, runClient, stamped } from './lib/full_client.js';
 
-const PASSWORD = process.env.BECKON_DEMO_PASSWORD || 'demo-password-123';
 const T = { timeout: 60_000 };
 const PANEL = '[role=tabpanel]:not([hidden])';
-// How long one line of the client may take to appear; the whole test stays under T.
-const LINE_MS = 15_000;
-const EXIT_MS = 10_000;
 // The trailer's magic (beckon_protocol::trailer).
 const MAGIC = 'BECKONTK';
 // The demo's John (seed.rs): his personal queue is rep:12.
 const REP = { username: 'john', name: 'John', queue: 'rep:12' };
 const CUSTOMER = 'Erika Client';
-
-/** The freshly built client: BECKON_CLIENT_BIN, else `beckon-client` beside the server. */
-function clientBuild() {
-  const explicit = process.env.BECKON_CLIENT_BIN;
-  if (explicit) return explicit;
-  const server = process.env.BECKON_BIN;
-  if (!server) {
-    throw new Error('BECKON_BIN is not set; run the browser tests through scripts/test');
-  }
-  return join(dirname(server), 'beckon-client');
-}
-
-/** This machine's build folder name under `<data-dir>/clients/` (domain/client_build.rs). */
-function platformDir() {
-  const os = { linux: 'linux', darwin: 'macos', win32: 'windows' }[process.platform];
-  const arch = { x64: 'x86_64', arm64: 'aarch64' }[process.arch];
-  assert.ok(os && arch, `no client builds for ${process.platform}/${process.arch}`);
-  return `${os}-${arch}`;
-}
 
 /** SHA-256 of a file's first `length` bytes, streamed (debug builds are large). */
 function sha256(path, length) {
@@ -83,121 +59,15 @@ function readRange(path, start, length) {
   });
 }
 
-/**
- * Runs the client with stdin and stdout as pipes. `expect` waits, bounded, for the next
- * stdout line (after the last one it matched) that passes a test; a failure shows all the
- * client said.
- */
-function runClient(path, args, env) {
-  const child = spawn(path, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
-  const out = [];
-  const err = [];
-  let wake = () => {};
-  createInterface({ input: child.stdout }).on('line', (l) => { out.push(l); wake(); });
-  createInterface({ input: child.stderr }).on('line', (l) => { err.push(l); wake(); });
-  let spawnError = null;
-  child.once('error', (e) => { spawnError = e; wake(); });
-  const exited = new Promise((resolve) => child.once('close', (code, signal) => { resolve({ code, signal }); wake(); }));
-  let cursor = 0;
-  const said = () => `--- client stdout ---\n${out.join('\n')}\n--- client stderr ---\n${err.join('\n')}`;
-  return {
-    said,
-    /** Resolves to the matching line; rejects after `ms` or when the client is gone. */
-    expect(label, match, ms = LINE_MS) {
-      const test = typeof match === 'string' ? (l) => l === match : (l) => match.test(l);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => finish(new Error(`client: no line "${label}" within ${ms / 1000} s\n${said()}`)), ms);
-        const check = () => {
-          const i = out.findIndex((l, k) => k >= cursor && test(l));
-          if (i >= 0) {
-            cursor = i + 1;
-            finish(null, out[i]);
-          } else if (spawnError || child.exitCode !== null || child.signalCode !== null) {
-            finish(new Error(`client: gone before "${label}" (${spawnError?.message ?? `exit ${child.exitCode ?? child.signalCode}`})\n${said()}`));
-          }
-        };
-        const finish = (e, line) => {
-          clearTimeout(timer);
-          wake = () => {};
-          if (e) reject(e); else resolve(line);
-        };
-        wake = check;
-        check();
-      });
-    },
-    send(line) {
-      child.stdin.write(`${line}\n`);
-    },
-    /** Resolves to { code, signal, out, err } once the client exited; rejects after `ms`. */
-    async exit(ms = EXIT_MS) {
-      let timer;
-      const late = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`client: still running after ${ms / 1000} s\n${said()}`)), ms);
-      });
-      try {
-        const r = await Promise.race([exited, late]);
-        return { ...r, out: out.join('\n'), err: err.join('\n') };
-      } finally {
-        clearTimeout(timer);
-      }
-    },
-    kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      return exited;
-    },
-  };
-}
-
-/** A signed-in console; page errors, alert() dialogs and CSP violations are collected. */
-async function openConsole(browser, server, username) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(LINE_MS);
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  await page.goto(`${server.siteUrl}/console`);
-  await page.fill('#username', username);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(/\/console$/), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('#console[data-ready="1"]');
-  await page.waitForFunction(() => document.getElementById('console').dataset.presence === 'available');
-  return {
-    context,
-    page,
-    async clean() {
-      assert.deepEqual(problems, [], `${username}: page errors or dialogs`);
-      assert.deepEqual(await page.evaluate(() => window.__csp), [], `${username}: CSP violations`);
-    },
-  };
-}
-
-/** The session's events as the representative API has them (the console's cookie). */
-function events(page, lsid) {
-  return page.evaluate(async (id) => {
-    const r = await fetch(`/api/rep/sessions/${id}/events`, { headers: { accept: 'application/json' } });
-    return (await r.json()).events;
-  }, lsid);
-}
-
-/** A line of the text mode with its local time stamp: `HH:MM <rest>`. */
-const stamped = (rest) => new RegExp(`^\\d\\d:\\d\\d ${rest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 describe('the full client, downloaded in the browser and run', () => {
   let server;
   let browser;
   let work;
+  let build;
   before(async () => {
-    const build = clientBuild();
-    assert.ok(existsSync(build), `no client build at ${build}; build it with: cargo build -p beckon-client`);
     server = await startServer();
-    const dir = join(server.dataDir, 'clients', platformDir());
-    await mkdir(dir, { recursive: true });
-    await copyFile(build, join(dir, 'beckon-client'));
+    build = await installClient(server);
     browser = await launchBrowser();
     work = await mkdtemp(join(tmpdir(), 'beckon-full-client-'));
   });
@@ -244,7 +114,6 @@ describe('the full client, downloaded in the browser and run', () => {
     assert.match(ticket, /^bt1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, `file name ${name}`);
     const downloaded = join(work, name);
     await download.saveAs(downloaded);
-    const build = join(server.dataDir, 'clients', platformDir(), 'beckon-client');
     const buildSize = (await stat(build)).size;
     assert.equal((await stat(downloaded)).size, buildSize + Buffer.byteLength(ticket) + 12);
     assert.equal(await sha256(downloaded, buildSize), await sha256(build, buildSize), 'the build, unchanged');

@@ -118,3 +118,48 @@ async fn every_page_family_says_nosniff_and_a_referrer_policy() {
         assert!(c.contains("HttpOnly") && c.contains("SameSite="), "{c}");
     }
 }
+
+/// The console lets the shell's terminal style itself through a nonce, fresh for every page
+/// and given to the page's scripts only in a meta element; nothing inline passes without it.
+#[tokio::test]
+async fn the_consoles_style_nonce_is_fresh_per_page_and_nothing_else_inline_passes() {
+    let server = TestServer::start_demo().await;
+    // The sign-in form has no terminal: no nonce at all.
+    let r = server.get("/console").await;
+    assert!(csp(&r).contains("style-src 'self';"), "{}", csp(&r));
+    let rep = common::reps::RepClient::login(&server, "demo-admin", DEMO_PASSWORD).await;
+    let mut nonces = Vec::new();
+    for _ in 0..2 {
+        let r = rep
+            .client
+            .get(format!("{}/console", rep.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let policy = csp(&r);
+        let html = r.text().await.unwrap();
+        let styles = policy
+            .split(';')
+            .map(str::trim)
+            .find(|d| d.starts_with("style-src "))
+            .unwrap()
+            .to_string();
+        let nonce = styles
+            .strip_prefix("style-src 'self' 'nonce-")
+            .and_then(|n| n.strip_suffix('\''))
+            .unwrap_or_else(|| panic!("{styles}"))
+            .to_string();
+        assert!(nonce.len() >= 32, "{nonce}");
+        assert!(!policy.contains("unsafe-inline"), "{policy}");
+        assert!(policy.contains("script-src 'self';"), "{policy}");
+        assert!(
+            html.contains(&format!(
+                "<meta name=\"beckon-style-nonce\" content=\"{nonce}\">"
+            )),
+            "the page carries its nonce"
+        );
+        nonces.push(nonce);
+    }
+    assert_ne!(nonces[0], nonces[1], "a fresh nonce per page");
+}

@@ -18,15 +18,29 @@ use std::net::SocketAddr;
 
 const CSRF_COOKIE: &str = "beckon_csrf";
 
-fn console_headers() -> [(header::HeaderName, &'static str); 4] {
+fn console_headers() -> [(header::HeaderName, String); 4] {
+    headers_with_csp(console_csp(None))
+}
+
+/// The console's CSP. `style_nonce`, on the console itself, lets the shell's terminal
+/// (xterm.js, which writes its colours and cell sizes into `<style>` elements it creates)
+/// add style sheets that carry the nonce; inline styles without it stay refused.
+fn console_csp(style_nonce: Option<&str>) -> String {
+    let styles = match style_nonce {
+        Some(n) => format!("'self' 'nonce-{n}'"),
+        None => "'self'".into(),
+    };
+    format!(
+        "default-src 'self'; script-src 'self'; style-src {styles}; img-src 'self' data:; connect-src 'self'; media-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    )
+}
+
+fn headers_with_csp(csp: String) -> [(header::HeaderName, String); 4] {
     [
-        (
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; media-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-        ),
-        (header::REFERRER_POLICY, "same-origin"),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::CACHE_CONTROL, "no-store"),
+        (header::CONTENT_SECURITY_POLICY, csp),
+        (header::REFERRER_POLICY, "same-origin".into()),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff".into()),
+        (header::CACHE_CONTROL, "no-store".into()),
     ]
 }
 
@@ -81,11 +95,14 @@ pub async fn console_page(State(state): State<AppState>, headers: HeaderMap) -> 
     if user.must_change_password {
         return password_form(&state, &headers, StatusCode::OK, None);
     }
-    match state
-        .templates
-        .render("console.html", minijinja::context! { user => user })
-    {
-        Ok(html) => (console_headers(), Html(html)).into_response(),
+    // A fresh nonce per page: only the console's own scripts read it (from a meta element
+    // that injected markup could not make them trust), so no other style gets through.
+    let nonce = tokens::random_token();
+    match state.templates.render(
+        "console.html",
+        minijinja::context! { user => user, style_nonce => nonce },
+    ) {
+        Ok(html) => (headers_with_csp(console_csp(Some(&nonce))), Html(html)).into_response(),
         Err(e) => super::error::HttpError::from(e).into_response(),
     }
 }

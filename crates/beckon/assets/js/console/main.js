@@ -103,6 +103,7 @@ function openSession(view, opts = {}) {
       onClose: (panel) => {
         tabs.remove(panel.lsid);
         panels.delete(panel.lsid);
+        panel.shell.dispose();
         label(panel);
         if (!tabs.size) byId('queues-heading').focus();
       },

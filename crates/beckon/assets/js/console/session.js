@@ -7,6 +7,7 @@ import { announce, h, notice } from './dom.js';
 import { languageLabel, startTypeLabel, topicLabel } from './format.js';
 import { ClientPanel, isClientEvent } from './client.js';
 import { renderDetails } from './details.js';
+import { ShellPanel, isShellEvent } from './terminal.js';
 import { eventLine, insertLine } from './transcript.js';
 import { TypingSignal } from './typing.js';
 
@@ -60,6 +61,7 @@ export class SessionPanel {
       this.input, h('button', { type: 'submit' }, 'Send')));
     this.details = h('div', { class: 'details' });
     this.client = new ClientPanel(this.lsid);
+    this.shell = new ShellPanel(this.lsid);
     this.noteInput = /** @type {HTMLTextAreaElement} */ (h('textarea', { id: `note-${id}`, rows: '2', maxlength: '4000', required: true }));
     this.noteForm = /** @type {HTMLFormElement} */ (h('form', { class: 'note-form' },
       h('label', { for: `note-${id}` }, 'Add an internal note (representatives only)'),
@@ -68,7 +70,7 @@ export class SessionPanel {
       h('header', { class: 'session-head' }, h('div', { class: 'session-heading' }, this.title, this.sub), this.actions),
       this.stateLine,
       h('div', { class: 'session-body' },
-        h('div', { class: 'chat' }, this.log, this.typing, this.composer),
+        h('div', { class: 'chat' }, this.log, this.shell.el, this.typing, this.composer),
         h('aside', { class: 'session-side', 'aria-label': 'Customer and session details' }, this.details, this.client.el,
           h('section', { class: 'notes', 'aria-label': 'Internal notes' }, this.noteForm))));
     this.wire();
@@ -147,6 +149,7 @@ export class SessionPanel {
   /** The full client's panel, from every event so far (also after the session closed). */
   renderClient() {
     this.client.render(this.events.values(), { owner: this.owner, live: this.live });
+    this.shell.update(this.events, { owner: this.owner, live: this.live });
   }
 
   closedText() {
@@ -166,6 +169,7 @@ export class SessionPanel {
     this.lastSeq = Math.max(this.lastSeq, e.seq);
     if (e.kind === 'chat_message' && e.from === 'customer') this.showCustomerTyping(false);
     if (isClientEvent(e.kind)) this.renderClient();
+    else if (isShellEvent(e.kind)) this.shell.update(this.events, { owner: this.owner, live: this.live });
     if (!this.live) return;
     // The usual case, the next event after all shown ones, costs no scan of the log.
     if (inOrder) this.show(e);

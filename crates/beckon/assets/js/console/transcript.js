@@ -57,8 +57,7 @@ function systemText(e, ctx) {
       return `${ctx.customerName()} declined to start the full client`;
     case 'client_joined':
       return `${ctx.customerName()} started the full client (${b.version || 'unknown version'}, ${osName(String(b.os ?? ''))})`;
-    // The command shell (issue 10) is requested through the API; its terminal is not in the
-    // console yet, but the conversation must not call it the system information.
+    // Each capability's steps, named; the shell's own bytes are in its terminal (terminal.js).
     case 'capability_requested':
       return b.capability === 'shell' ? `${name} asked for a command shell` : `${name} asked for the system information`;
     case 'capability_allowed':
