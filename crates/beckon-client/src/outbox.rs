@@ -5,7 +5,9 @@
 //! * a chat message keeps its id and is resent until acked; the server stores an id once;
 //! * a consent, revoke, shared information or end is resent after a reconnect until the
 //!   session's log shows the customer's event for it;
-//! * events are shown once each: a sequence number at or below the last shown is dropped.
+//! * events are shown once each: a sequence number at or below the last shown is dropped;
+//! * the shell's output keeps an id and its order and is resent after a reconnect until
+//!   acked (the server stores an id once), and the shell's end follows the output before it.
 
 use beckon_protocol::chat::ClientMsg;
 use std::time::{Duration, Instant};
@@ -28,12 +30,26 @@ struct PendingControl {
     sent: bool,
 }
 
+/// Output of the customer's shell, or its end, in the order the shell produced them.
+#[derive(Debug, Clone, PartialEq)]
+struct PendingShell {
+    msg: ClientMsg,
+    /// The output's id; `None` for the end, which the log's `shell_ended` confirms.
+    id: Option<String>,
+    sent: bool,
+}
+
+/// Most shell messages unconfirmed at once: the shell's reader waits beyond it, so a slow or
+/// broken link holds the shell back instead of growing memory (32 chunks of at most 8 KB).
+pub const MAX_SHELL_IN_FLIGHT: usize = 32;
+
 #[derive(Debug)]
 pub struct Outbox {
     prefix: String,
     counter: u64,
     chats: Vec<PendingChat>,
     controls: Vec<PendingControl>,
+    shell: Vec<PendingShell>,
     last_seq: i64,
 }
 
@@ -56,6 +72,7 @@ impl Outbox {
             counter: 0,
             chats: Vec::new(),
             controls: Vec::new(),
+            shell: Vec::new(),
             last_seq: 0,
         }
     }
@@ -82,6 +99,39 @@ impl Outbox {
         });
     }
 
+    /// Queues a chunk of the shell's output (base64) under a fresh id.
+    pub fn queue_shell_output(&mut self, data: String) {
+        self.counter += 1;
+        let id = format!("s{}-{}", self.prefix, self.counter);
+        self.shell.push(PendingShell {
+            msg: ClientMsg::ShellOutput {
+                data,
+                id: Some(id.clone()),
+            },
+            id: Some(id),
+            sent: false,
+        });
+    }
+
+    /// Queues the shell's end, after the output it printed before it ended.
+    pub fn queue_shell_end(&mut self, code: Option<i32>) {
+        self.shell.push(PendingShell {
+            msg: ClientMsg::ShellEnded { code },
+            id: None,
+            sent: false,
+        });
+    }
+
+    /// The customer stopped the shell: the server drops what is still on its way anyway.
+    pub fn drop_shell(&mut self) {
+        self.shell.clear();
+    }
+
+    /// Shell messages not confirmed yet (`MAX_SHELL_IN_FLIGHT` bounds them).
+    pub fn shell_in_flight(&self) -> usize {
+        self.shell.len()
+    }
+
     /// A new connection: everything unconfirmed goes out again.
     pub fn reconnected(&mut self) {
         for c in &mut self.chats {
@@ -91,6 +141,9 @@ impl Outbox {
         }
         for c in &mut self.controls {
             c.sent = false;
+        }
+        for s in &mut self.shell {
+            s.sent = false;
         }
     }
 
@@ -118,11 +171,23 @@ impl Outbox {
                 });
             }
         }
+        // In order, each once per connection: the server answers every output with an ack.
+        for s in &mut self.shell {
+            if !s.sent {
+                s.sent = true;
+                out.push(s.msg.clone());
+            }
+        }
         out
     }
 
     /// The server stored chat message `id` as event `seq`.
     pub fn ack(&mut self, id: &str, seq: i64) -> bool {
+        if let Some(i) = self.shell.iter().position(|s| s.id.as_deref() == Some(id)) {
+            // Stored (or dropped for good, seq 0): the shell's output is not shown as chat.
+            self.shell.remove(i);
+            return false;
+        }
         let Some(c) = self.chats.iter_mut().find(|c| c.id == id) else {
             return false;
         };
@@ -141,6 +206,9 @@ impl Outbox {
         if from_customer {
             if let Some(i) = self.controls.iter().position(|c| c.confirmed_by == kind) {
                 self.controls.remove(i);
+            }
+            if kind == "shell_ended" {
+                self.shell.retain(|s| s.id.is_some());
             }
         }
         self.forget_shown();
@@ -250,5 +318,46 @@ mod tests {
         assert!(!o.has_unconfirmed());
         o.reconnected();
         assert!(o.due(t, d).is_empty());
+    }
+
+    #[test]
+    fn shell_output_is_resent_in_order_after_a_reconnect_until_acked_and_the_end_follows() {
+        let t = Instant::now();
+        let d = Duration::from_secs(5);
+        let mut o = Outbox::with_prefix("p");
+        o.queue_shell_output("AA==".into());
+        o.queue_shell_output("AQ==".into());
+        o.queue_shell_end(Some(0));
+        let sent = o.due(t, d);
+        let ids: Vec<Option<String>> = sent
+            .iter()
+            .map(|m| match m {
+                ClientMsg::ShellOutput { id, .. } => id.clone(),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids, vec![Some("sp-1".into()), Some("sp-2".into()), None]);
+        assert_eq!(sent[2], ClientMsg::ShellEnded { code: Some(0) });
+        assert!(o.due(t, d).is_empty(), "once per connection");
+        assert!(!o.ack("sp-1", 7), "output is not chat");
+        assert_eq!(o.shell_in_flight(), 2);
+        o.reconnected();
+        let again = o.due(t, d);
+        assert_eq!(again.len(), 2, "the unacked chunk, then the end");
+        assert!(matches!(&again[0], ClientMsg::ShellOutput { id: Some(i), .. } if i == "sp-2"));
+        assert_eq!(again[1], ClientMsg::ShellEnded { code: Some(0) });
+        o.ack("sp-2", 0);
+        // The end is confirmed by the customer's shell_ended in the log.
+        o.accept_event(9, "shell_ended", false);
+        assert_eq!(
+            o.shell_in_flight(),
+            1,
+            "a representative's event confirms nothing"
+        );
+        o.accept_event(10, "shell_ended", true);
+        assert_eq!(o.shell_in_flight(), 0);
+        o.queue_shell_output("Ag==".into());
+        o.drop_shell();
+        assert!(o.due(t, d).is_empty(), "a revocation drops what waits");
     }
 }

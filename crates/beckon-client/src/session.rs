@@ -8,7 +8,7 @@
 
 use crate::events::{interpret, Entry};
 pub use crate::messages::{Command, Update};
-use crate::outbox::Outbox;
+use crate::outbox::{Outbox, MAX_SHELL_IN_FLIGHT};
 use crate::shell::ShellEvent;
 use crate::shell_link::{ShellLink, Step};
 pub use crate::socket::{backoff, socket_url};
@@ -185,6 +185,7 @@ impl Session {
                 // At once, before the server even hears of it.
                 if capability == Capability::Shell {
                     self.shell.stop();
+                    self.outbox.drop_shell();
                 }
                 self.outbox
                     .queue_control(ClientMsg::Revoke { capability }, "capability_revoked");
@@ -282,16 +283,19 @@ impl Session {
                 _ = resend.tick(), if settled => {
                     if !self.flush_outbox(&mut ws).await { return Outcome::Lost; }
                 }
-                ev = self.shell.next() => {
+                // Past MAX_SHELL_IN_FLIGHT unconfirmed chunks the shell's output waits in its
+                // channel, and then the shell itself: memory stays bounded on a slow link.
+                ev = self.shell.next(), if self.outbox.shell_in_flight() < MAX_SHELL_IN_FLIGHT => {
                     let step = match ev {
-                        Some(ShellEvent::Output(bytes)) => Step {
-                            show: None,
-                            send: Some(ClientMsg::ShellOutput { data: beckon_protocol::shell::encode(&bytes) }),
-                        },
+                        Some(ShellEvent::Output(bytes)) => {
+                            self.outbox.queue_shell_output(beckon_protocol::shell::encode(&bytes));
+                            Step::default()
+                        }
                         Some(ShellEvent::Exited(code)) => self.shell.exited(code),
                         None => self.shell.exited(None),
                     };
                     if !self.apply(&mut ws, step).await { return Outcome::Lost; }
+                    if settled && !self.flush_outbox(&mut ws).await { return Outcome::Lost; }
                 }
                 cmd = self.commands.recv(), if !self.commands_closed => {
                     let Some(cmd) = cmd else {
@@ -308,12 +312,17 @@ impl Session {
         }
     }
 
-    /// Shows and sends what the shell link asked for; `false` when the socket failed.
+    /// Shows and sends what the shell link asked for; `false` when the socket failed. The
+    /// shell's end waits in the outbox behind the output the shell printed before it.
     async fn apply(&mut self, ws: &mut Ws, step: Step) -> bool {
         if let Some(u) = step.show {
             (self.out)(u);
         }
         match step.send {
+            Some(ClientMsg::ShellEnded { code }) => {
+                self.outbox.queue_shell_end(code);
+                true
+            }
             Some(msg) => Self::send(ws, &msg).await,
             None => true,
         }

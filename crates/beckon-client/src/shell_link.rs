@@ -86,6 +86,14 @@ impl ShellLink {
                 self.stop();
                 Step::default()
             }
+            // The server ended the shell (it printed more than a shell may): stop it here too.
+            ("shell_ended", "system") if self.running.is_some() => {
+                self.stop();
+                Step {
+                    show: Some(Update::ShellEnded),
+                    send: None,
+                }
+            }
             ("shell_input", "rep") => {
                 let data = body.get("data").and_then(Value::as_str).unwrap_or_default();
                 if let (Some(s), Ok(bytes)) = (

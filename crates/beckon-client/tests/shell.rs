@@ -9,6 +9,7 @@
 mod common;
 
 use base64::Engine;
+use common::proxy::Proxy;
 use common::rep::{download, start_full, Rep};
 use common::*;
 use serde_json::{json, Value};
@@ -22,10 +23,24 @@ fn kind_is(e: &Value, kind: &str) -> bool {
     e["kind"] == kind
 }
 
+/// The whole log, page after page (an answer holds at most 1000 events).
+fn all_events(rep: &Rep, lsid: &str) -> Vec<Value> {
+    let mut all: Vec<Value> = Vec::new();
+    loop {
+        let after = all.last().and_then(|e| e["seq"].as_i64()).unwrap_or(0);
+        let (s, b) = rep.get(&format!("/api/rep/sessions/{lsid}/events?after={after}"));
+        assert_eq!(s, 200, "events: {b}");
+        let page = b["events"].as_array().cloned().unwrap_or_default();
+        if page.is_empty() {
+            return all;
+        }
+        all.extend(page);
+    }
+}
+
 /// Everything the shell printed so far, in log order.
 fn shell_output(rep: &Rep, lsid: &str) -> String {
-    let bytes: Vec<u8> = rep
-        .events(lsid)
+    let bytes: Vec<u8> = all_events(rep, lsid)
         .iter()
         .filter(|e| kind_is(e, "shell_output"))
         .flat_map(|e| {
@@ -106,6 +121,8 @@ fn uid_of(pid: u32) -> String {
 }
 
 struct Journey {
+    /// Between the client and the server, when the test breaks the network.
+    proxy: Option<Proxy>,
     server: Server,
     rep: Rep,
     lsid: String,
@@ -115,13 +132,29 @@ struct Journey {
 
 /// A FULL session with its client running in text mode, accepted by John.
 fn joined() -> Journey {
-    let server = Server::start();
+    joined_through(false)
+}
+
+/// `joined`, with the client's connection through a proxy the test can cut (`via_proxy`).
+fn joined_through(via_proxy: bool) -> Journey {
+    let (server, proxy) = if via_proxy {
+        let port = free_port();
+        let server = Server::start_with_public_url(Some(&format!("http://127.0.0.1:{port}")));
+        let upstream = server.url.trim_start_matches("http://").to_string();
+        (server, Some(Proxy::start(port, upstream)))
+    } else {
+        (Server::start(), None)
+    };
     let rep = Rep::login(&server.url, "john", DEMO_PASSWORD);
     let (lsid, download_url) = start_full(&server.url);
     let dir = tempfile::tempdir().expect("dir");
     let exe = download(&download_url, dir.path());
     // The customer's shell is the one $SHELL names; /bin/sh keeps the test free of rc files.
-    let mut client = Client::spawn(&exe, &["--no-gui"], &[("SHELL", "/bin/sh")]);
+    let mut client = Client::spawn(
+        &exe,
+        &["--no-gui", "--heartbeat-secs", "2"],
+        &[("SHELL", "/bin/sh")],
+    );
     client.expect("connected", 30, |l| l.starts_with("connected to "));
     rep.wait_event(&lsid, "client_joined", |e| kind_is(e, "client_joined"));
     for _ in 0..100 {
@@ -133,6 +166,7 @@ fn joined() -> Journey {
     }
     client.expect_line("representative John joined", 10);
     Journey {
+        proxy,
         server,
         rep,
         lsid,
@@ -292,4 +326,54 @@ fn a_denied_shell_starts_nothing_and_records_only_the_denial() {
     );
     j.client.send("/end");
     j.client.expect_line("session ended", 10);
+}
+
+/// The network breaks while the shell prints: what it printed reaches the log exactly once
+/// and in order (the client resends unacknowledged output with its ids after reconnecting).
+#[test]
+fn output_printed_across_a_network_cut_arrives_once_and_in_order() {
+    let mut j = joined_through(true);
+    j.request_shell();
+    j.client.expect_line("allow? [y/n]", 20);
+    j.allow(1);
+    // About four seconds of numbered lines, then how many there were.
+    let (s, b) = j.input(
+        "end=$(($(date +%s)+4)); i=0; while [ $(date +%s) -lt $end ]; do i=$((i+1)); echo line-$i; done; echo total-$i\n",
+    );
+    assert_eq!(s, 200, "{b}");
+    j.rep.wait_event(&j.lsid, "output has started", |_| {
+        shell_output(&j.rep, &j.lsid).contains("line-200")
+    });
+    let proxy = j.proxy.as_ref().expect("a proxy");
+    proxy.cut();
+    j.client.expect("the loss is shown", 15, |l| {
+        l.starts_with("connection lost, reconnecting in ")
+    });
+    std::thread::sleep(Duration::from_millis(1500));
+    proxy.restore();
+    j.rep.wait_event(&j.lsid, "the loop's end", |_| {
+        shell_output(&j.rep, &j.lsid)
+            .split("total-")
+            .skip(1)
+            .any(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    let out = shell_output(&j.rep, &j.lsid);
+    // The terminal echoes the command line too: the total is the `total-<n>` that is a number.
+    let total: usize = out
+        .split("total-")
+        .skip(1)
+        .find_map(|t| t.split_whitespace().next()?.parse().ok())
+        .unwrap_or_else(|| panic!("a total in the output"));
+    let lines: Vec<&str> = out
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("line-"))
+        .collect();
+    let expected: Vec<String> = (1..=total).map(|i| format!("line-{i}")).collect();
+    assert_eq!(lines.len(), total, "every line once (of {total})");
+    assert!(lines.iter().zip(&expected).all(|(a, b)| a == b), "in order");
+    // Each chunk was stored once: no id twice.
+    let events = all_events(&j.rep, &j.lsid);
+    let chunks = events.iter().filter(|e| kind_is(e, "shell_output")).count();
+    assert!(chunks > 1, "{chunks} chunks");
 }

@@ -57,8 +57,12 @@ pub enum ClientMsg {
     },
     /// While the shell is allowed: what the customer's shell printed, base64 of at most
     /// `shell::MAX_CHUNK_BYTES` bytes (a terminal's output is bytes, not always UTF-8).
+    /// With an `id` (at most 64 characters), the server stores the chunk once and answers
+    /// `ack`, so a client resends what a broken connection may have lost without duplicates.
     ShellOutput {
         data: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
     },
     /// The shell the customer allowed has ended (it exited, or the client stopped it).
     ShellEnded {
@@ -133,7 +137,8 @@ pub enum ServerMsg {
         body: serde_json::Value,
         at: i64,
     },
-    /// The chat message with this id is stored as event `seq`.
+    /// The chat message (or shell output) with this id is stored as event `seq`; `seq` 0
+    /// for shell output dropped because the shell's consent had ended (never to be resent).
     Ack {
         id: String,
         seq: i64,

@@ -54,9 +54,15 @@ pub fn decode_client_frame(text: &str) -> Result<ClientMsg, FrameError> {
             contact,
             text,
         } => check_left_message(name, contact, text).map_err(FrameError::Invalid)?,
-        ClientMsg::ShellOutput { data } => {
+        ClientMsg::ShellOutput { data, id } => {
             beckon_protocol::shell::decode(data, beckon_protocol::shell::MAX_CHUNK_BYTES)
                 .map_err(FrameError::Invalid)?;
+            if id
+                .as_ref()
+                .is_some_and(|id| id.is_empty() || id.chars().count() > MAX_CLIENT_ID_CHARS)
+            {
+                return Err(FrameError::Invalid("message id must be 1 to 64 characters"));
+            }
         }
         _ => {}
     }

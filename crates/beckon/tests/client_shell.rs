@@ -334,3 +334,73 @@ async fn the_team_decides_what_may_be_requested() {
         vec![Capability::SystemInfo, Capability::Shell]
     );
 }
+
+/// Output with an id is stored once and acknowledged, so the client can resend it after a
+/// reconnect; a shell that prints more than a shell may is ended by the server.
+#[tokio::test]
+async fn output_is_acknowledged_once_per_id_and_bounded_per_shell() {
+    use beckon::http::chat_consent::MAX_SHELL_OUTPUT_BYTES;
+    use beckon_protocol::shell::MAX_CHUNK_BYTES;
+    let f = accepted(false).await;
+    let mut ws = f.client().await;
+    let (s, b) = f.request("shell").await;
+    assert_eq!(s, 200, "{b}");
+    until(&mut ws, |m| m["kind"] == "capability_requested").await;
+    send(
+        &mut ws,
+        json!({"type": "consent", "capability": "shell", "allow": true}),
+    )
+    .await;
+    until(&mut ws, |m| m["kind"] == "capability_allowed").await;
+
+    let out = |id: &str, data: &str| json!({"type": "shell_output", "id": id, "data": data});
+    send(&mut ws, out("o1", &b64("first\r\n"))).await;
+    let ack = until(&mut ws, |m| m["type"] == "ack").await;
+    assert_eq!(ack["id"], "o1");
+    let seq = ack["seq"].as_i64().unwrap();
+    assert!(seq > 0, "{ack}");
+    // The same chunk again (a resend after a reconnect): the same event, not a second one.
+    send(&mut ws, out("o1", &b64("first\r\n"))).await;
+    let again = until(&mut ws, |m| m["type"] == "ack").await;
+    assert_eq!(
+        (again["id"].as_str(), again["seq"].as_i64()),
+        (Some("o1"), Some(seq))
+    );
+    let stored = f.events().await;
+    let outputs: Vec<&Value> = stored
+        .iter()
+        .filter(|e| e["kind"] == "shell_output")
+        .collect();
+    assert_eq!(outputs.len(), 1, "stored once");
+    assert_eq!(outputs[0]["body"]["data"], b64("first\r\n"));
+    // An id longer than the protocol's 64 characters is refused.
+    send(&mut ws, out(&"x".repeat(65), &b64("x"))).await;
+    let e = until(&mut ws, |m| m["type"] == "error").await;
+    assert_eq!(e["code"], "invalid_message", "{e}");
+
+    // Up to the limit everything is stored; past it the server ends the shell.
+    let chunk = base64::engine::general_purpose::STANDARD.encode(vec![b'y'; MAX_CHUNK_BYTES]);
+    let fits = (MAX_SHELL_OUTPUT_BYTES - 7) / MAX_CHUNK_BYTES as u64;
+    for i in 0..fits {
+        send(&mut ws, out(&format!("b{i}"), &chunk)).await;
+    }
+    send(&mut ws, out("over", &chunk)).await;
+    let mut acked = 0;
+    let last = loop {
+        let m = next_json(&mut ws).await;
+        if m["type"] == "ack" {
+            if m["id"] == "over" {
+                break m;
+            }
+            assert!(m["seq"].as_i64().unwrap() > 0, "within the limit: {m}");
+            acked += 1;
+        }
+    };
+    assert_eq!(acked, fits, "every chunk within the limit was stored");
+    assert_eq!(last["seq"], 0, "past the limit nothing is stored: {last}");
+    let ended = until(&mut ws, |m| m["kind"] == "shell_ended").await;
+    assert_eq!(ended["from"], "system");
+    assert_eq!(ended["body"]["reason"], "output_limit");
+    let (s, b) = f.input("echo more\n").await;
+    assert_eq!((s, b["error"]["code"].as_str()), (409, Some("not_allowed")));
+}

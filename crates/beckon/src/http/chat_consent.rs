@@ -8,11 +8,14 @@ use crate::domain::capabilities::{self, Consent, REVOKED, SHELL_ENDED, SHELL_OUT
 use crate::domain::ids::SessionId;
 use crate::domain::session::{Actor, NewEvent};
 use crate::domain::time::now_ms;
-use crate::protocol::{Capability, ClientMsg};
+use crate::protocol::{Capability, ClientMsg, ServerMsg};
 use serde_json::json;
 
 /// Largest `system_info` message accepted: a busy machine's disks and interfaces fit well.
 pub const MAX_SYSTEM_INFO_BYTES: usize = 64 * 1024;
+/// Most output one shell may add to the log. A runaway command (`yes`, a binary file on the
+/// terminal) would otherwise fill the database; past it the server ends the shell.
+pub const MAX_SHELL_OUTPUT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Why a capability message was not recorded.
 pub enum Refusal {
@@ -26,7 +29,7 @@ fn refused(code: &'static str, message: impl Into<String>) -> Refusal {
     Refusal::Refused(code, message.into())
 }
 
-/// Routes a full-client message to `handle` or `handle_shell`.
+/// Routes a full-client message to `handle` or `handle_shell`; `Some` is the answer to send.
 pub async fn dispatch(
     state: &AppState,
     session: SessionId,
@@ -34,12 +37,14 @@ pub async fn dispatch(
     gate: &mut ShellGate,
     msg: ClientMsg,
     len: usize,
-) -> Result<(), Refusal> {
+) -> Result<Option<ServerMsg>, Refusal> {
     match msg {
         ClientMsg::ShellOutput { .. } | ClientMsg::ShellEnded { .. } => {
             handle_shell(state, session, full_client, gate, msg).await
         }
-        _ => handle(state, session, full_client, msg, len).await,
+        _ => handle(state, session, full_client, msg, len)
+            .await
+            .map(|_| None),
     }
 }
 
@@ -49,6 +54,8 @@ pub async fn dispatch(
 pub struct ShellGate {
     upto: i64,
     state: Consent,
+    /// Output of the current shell in the log, in bytes.
+    output: u64,
 }
 
 impl Default for ShellGate {
@@ -56,6 +63,7 @@ impl Default for ShellGate {
         ShellGate {
             upto: 0,
             state: Consent::None,
+            output: 0,
         }
     }
 }
@@ -76,39 +84,68 @@ impl ShellGate {
             };
             self.upto = last.seq;
             for e in &events {
+                let before = self.state;
                 self.state = capabilities::step(self.state, e, Capability::Shell);
+                if self.state == Consent::Allowed && before != Consent::Allowed {
+                    self.output = 0;
+                }
+                if e.kind == SHELL_OUTPUT {
+                    self.output += decoded_len(e.body["data"].as_str().unwrap_or_default());
+                }
             }
         }
     }
 }
 
+/// Bytes of base64 `data`, from its length (the frame decoder checked it).
+fn decoded_len(data: &str) -> u64 {
+    let pad = data.bytes().rev().take_while(|b| *b == b'=').count();
+    ((data.len() / 4 * 3).saturating_sub(pad)) as u64
+}
+
 /// Handles `shell_output` and `shell_ended`. Both are recorded only while the customer's
 /// consent stands: output still in flight when the customer revoked, or the end of a shell
 /// the client stopped because of the revocation, is dropped quietly (the revocation in the
-/// log already says the shell stopped; the client need not be told again).
+/// log already says the shell stopped; the client need not be told again). Output with an id
+/// is stored once per id and answered `ack` (seq 0 when dropped), so the client can resend
+/// after a reconnect without loss or duplicates.
 pub async fn handle_shell(
     state: &AppState,
     session: SessionId,
     full_client: bool,
     gate: &mut ShellGate,
     msg: ClientMsg,
-) -> Result<(), Refusal> {
+) -> Result<Option<ServerMsg>, Refusal> {
     if !full_client {
         return Err(refused(
             "not_full_client",
             "the shell runs in the full client (hello.client.kind = full)",
         ));
     }
+    let id = match &msg {
+        ClientMsg::ShellOutput { id, .. } => id.clone(),
+        _ => None,
+    };
+    let dropped = id.clone().map(|id| ServerMsg::Ack { id, seq: 0 });
     if gate.current(state, session).await? != Consent::Allowed {
         tracing::debug!("shell message after the consent ended, dropped");
-        return Ok(());
+        return Ok(dropped);
     }
     let (kind, body) = match msg {
-        ClientMsg::ShellOutput { data } => (SHELL_OUTPUT, json!({ "data": data })),
+        ClientMsg::ShellOutput { data, .. } => {
+            if gate.output + decoded_len(&data) > MAX_SHELL_OUTPUT_BYTES {
+                let body = json!({ "code": null, "reason": "output_limit" });
+                record_as(state, session, Actor::System, SHELL_ENDED, body, None).await?;
+                tracing::info!("a shell printed more than the limit and was ended");
+                return Ok(dropped);
+            }
+            (SHELL_OUTPUT, json!({ "data": data }))
+        }
         ClientMsg::ShellEnded { code } => (SHELL_ENDED, json!({ "code": code })),
         _ => return Err(refused("bad_message", "not a shell message")),
     };
-    record(state, session, kind, body).await
+    let seq = record_as(state, session, Actor::Customer, kind, body, id.clone()).await?;
+    Ok(id.map(|id| ServerMsg::Ack { id, seq }))
 }
 
 /// Handles a `consent`, `revoke` or `system_info` message of `len` bytes from a connection
@@ -171,18 +208,34 @@ async fn record(
     kind: &str,
     body: serde_json::Value,
 ) -> Result<(), Refusal> {
+    record_as(state, session, Actor::Customer, kind, body, None)
+        .await
+        .map(|_| ())
+}
+
+/// Appends an event (once per `client_msg_id`); its sequence number.
+async fn record_as(
+    state: &AppState,
+    session: SessionId,
+    actor: Actor,
+    kind: &str,
+    body: serde_json::Value,
+    client_msg_id: Option<String>,
+) -> Result<i64, Refusal> {
     let event = NewEvent {
         kind: kind.into(),
-        actor: Actor::Customer,
+        actor,
         body,
-        client_msg_id: None,
+        client_msg_id,
         at: now_ms(),
     };
     match state.store.append_event(session, event).await {
-        Ok(_) => {
+        Ok(a) => {
             // Only the log changes: consoles following the session stream the event.
-            state.hub.notify_log(session);
-            Ok(())
+            if !a.duplicate {
+                state.hub.notify_log(session);
+            }
+            Ok(a.event.seq)
         }
         Err(e) => {
             tracing::error!(error = %e, "storing a capability event failed");

@@ -366,7 +366,8 @@ impl Conn {
                 )
                 .await
                 {
-                    Ok(()) => true,
+                    Ok(None) => true,
+                    Ok(Some(answer)) => self.send(&answer).await,
                     Err(Refusal::Refused(code, message)) => self.error(code, &message).await,
                     Err(Refusal::Storage) => return Some(Some((1011, "storage error"))),
                 }
