@@ -15,6 +15,8 @@ pub struct AppState {
     pub templates: Arc<Templates>,
     pub i18n: Arc<I18n>,
     pub hub: Arc<Hub>,
+    /// Every waiting session's place, read once for all waiting pages of this node.
+    pub queue_positions: Arc<crate::queue_positions::QueuePositions>,
     /// Session starts per client address (`max_session_starts_per_minute`).
     pub start_limiter: Arc<crate::limits::AddressLimiter>,
     /// Cancelled when the server begins to shut down; long-lived connections watch it.
@@ -35,6 +37,7 @@ impl AppState {
         Ok(AppState {
             i18n: Arc::new(i18n),
             hub: Arc::new(Hub::default()),
+            queue_positions: Arc::default(),
             start_limiter: Arc::new(crate::limits::AddressLimiter::new(
                 settings.max_session_starts_per_minute,
             )),

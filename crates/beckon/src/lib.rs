@@ -14,6 +14,7 @@ pub mod hub;
 pub mod i18n;
 pub mod limits;
 pub mod protocol;
+pub mod queue_positions;
 pub mod seed;
 pub mod server;
 pub mod store;

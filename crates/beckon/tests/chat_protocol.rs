@@ -276,3 +276,68 @@ async fn transcripts_download_as_text_and_escaped_html_after_the_end() {
         404
     );
 }
+
+/// Waiting pages share one reading of every queue position (`queue_positions`); it must say
+/// exactly what asking for each session on its own says, in every queue.
+#[tokio::test]
+async fn every_position_read_at_once_matches_the_one_by_one_answer() {
+    let server = TestServer::start_demo().await;
+    let mut sockets = Vec::new();
+    let mut lsids = Vec::new();
+    // Two queues (issues 12 and 13 belong to two teams), interleaved.
+    for i in 0..12 {
+        let issue = if i % 3 == 0 { "13" } else { "12" };
+        let (_, body) = start_json(
+            &server,
+            &[("issue_menu", "1"), ("id", issue), ("c2cjs", "1")],
+        )
+        .await;
+        lsids.push(body["lsid"].as_str().unwrap().to_string());
+        let mut ws = customer_ws(&server, &token_of(&body), 0).await;
+        until(&mut ws, |m| m["type"] == "queue").await;
+        sockets.push(ws);
+    }
+    let store = server.store.as_ref();
+    let all = store.queue_positions().await.unwrap();
+    assert_eq!(all.len(), 12, "every waiting session: {all:?}");
+    let mut seen = std::collections::HashSet::new();
+    for lsid in &lsids {
+        let id = store.session_by_lsid(lsid).await.unwrap().unwrap().id;
+        let one = store.queue_status(id).await.unwrap().expect("queued");
+        let (_, position, avg) = all.iter().find(|(s, _, _)| *s == id).unwrap();
+        assert_eq!((*position, *avg), one, "{lsid}");
+        seen.insert((
+            format!(
+                "{:?}",
+                store.session_by_id(id).await.unwrap().unwrap().queue
+            ),
+            one.0,
+        ));
+    }
+    assert_eq!(seen.len(), 12, "positions are distinct within a queue");
+    // The shared reading answers the same, and a session queued after it is still found.
+    let shared = beckon::queue_positions::QueuePositions::default();
+    let first = store.session_by_lsid(&lsids[0]).await.unwrap().unwrap().id;
+    assert_eq!(
+        shared.status(store, first).await.unwrap(),
+        store.queue_status(first).await.unwrap()
+    );
+    let (_, body) = start_json(
+        &server,
+        &[("issue_menu", "1"), ("id", "12"), ("c2cjs", "1")],
+    )
+    .await;
+    let mut late = customer_ws(&server, &token_of(&body), 0).await;
+    let q = until(&mut late, |m| m["type"] == "queue").await;
+    assert_eq!(q["position"], 9, "eight were waiting for issue 12: {q}");
+    let late_id = store
+        .session_by_lsid(body["lsid"].as_str().unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    assert_eq!(
+        shared.status(store, late_id).await.unwrap().map(|s| s.0),
+        Some(9)
+    );
+}

@@ -1,19 +1,12 @@
 //! What the chat client shows beyond the event log: the queue status and the transcript.
 
 use super::locale::Locale;
-use super::session::{Actor, SessionEvent, SupportSession};
-use crate::store::{Store, StoreError};
+use super::session::{Actor, SessionEvent};
 
-/// Place in the queue (1 = next) and a rough wait estimate in seconds: the recent average wait
-/// of the queue times the place, or `None` without history.
-pub async fn queue_status(
-    store: &dyn Store,
-    session: &SupportSession,
-) -> Result<Option<(i64, Option<i64>)>, StoreError> {
-    Ok(store
-        .queue_status(session.id)
-        .await?
-        .map(|(position, avg_ms)| (position, avg_ms.map(|ms| (ms * position / 1000).max(1)))))
+/// A rough wait estimate in seconds at `position` (1 = next): the queue's recent average wait
+/// times the place, at least a second; `None` without history.
+pub fn estimated_wait_secs(position: i64, avg_wait_ms: Option<i64>) -> Option<i64> {
+    avg_wait_ms.map(|ms| (ms * position / 1000).max(1))
 }
 
 /// One line of a transcript: time, speaker, text. Only chat messages and people joining or

@@ -68,6 +68,7 @@ pub async fn chat_ws(
                 token: q.token,
                 full_client: false,
                 shell_gate: ShellGate::default(),
+                queue_sent: None,
             };
             if let Some((code, reason)) = conn.run().await {
                 super::socket::close(&mut conn.socket, code, reason).await;
@@ -87,6 +88,18 @@ struct Conn {
     /// answer capability requests.
     full_client: bool,
     shell_gate: ShellGate,
+    /// The last place in the queue told to the page, and its estimate.
+    queue_sent: Option<(i64, Option<i64>)>,
+}
+
+/// How fresh a queue position must be when it is sent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Freshness {
+    /// Read now: on connect and when the session itself changed.
+    Now,
+    /// The node's shared reading of every position (`queue_positions`), at most a second old,
+    /// and sent only when it changed: what thousands of waiting pages ask every few seconds.
+    Shared,
 }
 
 /// Why a connection loop ended: `Some` with a close code and reason, `None` when the peer went.
@@ -136,17 +149,30 @@ impl Conn {
         }
     }
 
-    async fn send_queue_status(&mut self) -> bool {
-        match chat::queue_status(self.state.store.as_ref(), &self.session).await {
-            Ok(Some((position, estimated_wait_secs))) => {
-                self.send(&ServerMsg::Queue {
-                    position,
-                    estimated_wait_secs,
-                })
-                .await
+    async fn send_queue_status(&mut self, freshness: Freshness) -> bool {
+        let store = self.state.store.as_ref();
+        let status = match freshness {
+            Freshness::Now => store.queue_status(self.session.id).await,
+            Freshness::Shared => {
+                self.state
+                    .queue_positions
+                    .status(store, self.session.id)
+                    .await
             }
-            _ => true,
+        };
+        let Ok(Some((position, avg_ms))) = status else {
+            return true;
+        };
+        let now = (position, chat::estimated_wait_secs(position, avg_ms));
+        if freshness == Freshness::Shared && self.queue_sent == Some(now) {
+            return true;
         }
+        self.queue_sent = Some(now);
+        self.send(&ServerMsg::Queue {
+            position: now.0,
+            estimated_wait_secs: now.1,
+        })
+        .await
     }
 
     async fn refresh(&mut self) -> Option<SessionState> {
@@ -223,7 +249,10 @@ impl Conn {
             state: state_now.as_str().into(),
             nobody_available,
         };
-        if !self.send(&welcome).await || !self.send_queue_status().await || !self.flush().await {
+        if !self.send(&welcome).await
+            || !self.send_queue_status(Freshness::Now).await
+            || !self.flush().await
+        {
             return None;
         }
         let mut ping = tokio::time::interval(PING_EVERY);
@@ -240,7 +269,7 @@ impl Conn {
                     if !super::socket::send_bounded(&mut self.socket, Message::Ping(Vec::new().into())).await { return None; }
                 }
                 _ = queue_tick.tick() => {
-                    if self.session.state == SessionState::Queued && !self.send_queue_status().await { return None; }
+                    if self.session.state == SessionState::Queued && !self.send_queue_status(Freshness::Shared).await { return None; }
                 }
                 poke = updates.recv() => {
                     match poke {
@@ -253,7 +282,7 @@ impl Conn {
                             if !self.flush().await { return None; }
                             match self.refresh().await {
                                 Some(SessionState::Ended) => return Some((1000, "session ended")),
-                                Some(SessionState::Queued) if !self.send_queue_status().await => return None,
+                                Some(SessionState::Queued) if !self.send_queue_status(Freshness::Now).await => return None,
                                 _ => {}
                             }
                         }

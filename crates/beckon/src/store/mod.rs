@@ -168,6 +168,9 @@ pub trait SessionStore {
     /// A queued session's place in its queue (1 = next) and the average wait, in
     /// milliseconds, of the last sessions accepted from that queue (`None` without history).
     async fn queue_status(&self, id: SessionId) -> StoreResult<Option<(i64, Option<i64>)>>;
+    /// `queue_status` of every queued session at once, in one read: what thousands of waiting
+    /// customers share instead of asking one by one (`queue_positions`).
+    async fn queue_positions(&self) -> StoreResult<Vec<(SessionId, i64, Option<i64>)>>;
     /// Active sessions per representative.
     async fn active_counts(&self) -> StoreResult<Vec<(UserId, i64)>>;
     /// Sessions whose customer never connected by their deadline.

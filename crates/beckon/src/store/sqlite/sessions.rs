@@ -109,6 +109,21 @@ impl SqliteStore {
         row.into_session(attrs.into_iter().collect::<BTreeMap<_, _>>())
             .map(Some)
     }
+
+    /// The average wait, in milliseconds, of the last 20 sessions accepted from a queue.
+    async fn average_wait(&self, kind: &str, reference: Option<i64>) -> StoreResult<Option<i64>> {
+        let avg: Option<f64> = sqlx::query_scalar(
+            "SELECT AVG(accepted_at - queued_at) FROM (SELECT accepted_at, queued_at FROM support_sessions \
+             WHERE queue_kind = ? AND queue_ref IS ? AND accepted_at IS NOT NULL AND queued_at IS NOT NULL \
+             AND accepted_at >= queued_at ORDER BY accepted_at DESC LIMIT 20)",
+        )
+        .bind(kind)
+        .bind(reference)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(avg.map(|a| a as i64))
+    }
 }
 
 #[async_trait]
@@ -420,17 +435,38 @@ impl SessionStore for SqliteStore {
         .fetch_one(&self.pool)
         .await
         .map_err(backend)?;
-        let avg: Option<f64> = sqlx::query_scalar(
-            "SELECT AVG(accepted_at - queued_at) FROM (SELECT accepted_at, queued_at FROM support_sessions \
-             WHERE queue_kind = ? AND queue_ref IS ? AND accepted_at IS NOT NULL AND queued_at IS NOT NULL \
-             AND accepted_at >= queued_at ORDER BY accepted_at DESC LIMIT 20)",
+        Ok(Some((
+            ahead + 1,
+            self.average_wait(&kind, reference).await?,
+        )))
+    }
+
+    async fn queue_positions(&self) -> StoreResult<Vec<(SessionId, i64, Option<i64>)>> {
+        // Ordered as `queue_status` counts: by the time queued, then by id.
+        let rows: Vec<(i64, String, Option<i64>, i64)> = sqlx::query_as(
+            "SELECT id, queue_kind, queue_ref, ROW_NUMBER() OVER ( \
+                 PARTITION BY queue_kind, queue_ref ORDER BY COALESCE(queued_at, 0), id) \
+             FROM support_sessions WHERE state = 'queued'",
         )
-        .bind(&kind)
-        .bind(reference)
-        .fetch_one(&self.pool)
+        .fetch_all(&self.pool)
         .await
         .map_err(backend)?;
-        Ok(Some((ahead + 1, avg.map(|a| a as i64))))
+        let mut waits: std::collections::HashMap<(String, Option<i64>), Option<i64>> =
+            std::collections::HashMap::new();
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, kind, reference, position) in rows {
+            let key = (kind, reference);
+            let avg = match waits.get(&key) {
+                Some(avg) => *avg,
+                None => {
+                    let avg = self.average_wait(&key.0, key.1).await?;
+                    waits.insert(key, avg);
+                    avg
+                }
+            };
+            out.push((SessionId(id), position, avg));
+        }
+        Ok(out)
     }
 
     async fn active_counts(&self) -> StoreResult<Vec<(UserId, i64)>> {
