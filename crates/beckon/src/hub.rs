@@ -2,13 +2,17 @@
 //!
 //! `Poke::Events` is only a poke: receivers then read the events after the last sequence
 //! number they sent from the store, which stays the one source of truth, so a missed or
-//! lagged poke is harmless and the channels stay tiny (bounded, capacity 32). Typing
-//! indicators are ephemeral and travel only here; the last one per session is remembered for
-//! the representative API.
+//! lagged poke is harmless and the channels stay tiny (bounded, capacity 32). `Poke::Event`
+//! carries the one event just stored, so that a receiver that has sent everything before it
+//! sends it on without reading the store (the common case of a chat message, which at
+//! thousands a second made these reads the bulk of the work); any gap falls back to the store.
+//! Typing indicators are ephemeral and travel only here; the last one per session is
+//! remembered for the representative API.
 
 use crate::domain::ids::SessionId;
+use crate::domain::session::SessionEvent;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tokio::sync::broadcast;
 
@@ -18,8 +22,10 @@ pub const TYPING_TTL: std::time::Duration = std::time::Duration::from_secs(6);
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Poke {
-    /// New events are in the store.
+    /// New events are in the store, and the session itself may have changed.
     Events,
+    /// This event was stored, and nothing else changed.
+    Event(Arc<SessionEvent>),
     /// Someone started or stopped typing: `from` is `customer` or `rep`.
     Typing {
         from: &'static str,
@@ -34,9 +40,9 @@ pub enum Poke {
 pub enum ConsolePoke {
     /// A session's state, owner, queue or members changed (and events were added).
     Session(SessionId),
-    /// Only events were added (a chat message, a note): the queue views stay as they are, so
-    /// consoles that do not follow the session have nothing to do.
-    Log(SessionId),
+    /// Only this event was added (a chat message, a note): the queue views stay as they are,
+    /// so consoles that do not follow the session have nothing to do.
+    Log(SessionId, Arc<SessionEvent>),
     /// The customer of a session started or stopped typing.
     CustomerTyping(SessionId, bool),
 }
@@ -85,10 +91,11 @@ impl Hub {
 
     /// Like `notify`, for an event that changes nothing but the log: consoles that follow the
     /// session stream it, and no console rebuilds its queue view (which cost a few store
-    /// queries per console for every chat message).
-    pub fn notify_log(&self, id: SessionId) {
-        self.send(id, Poke::Events);
-        let _ = self.consoles.send(ConsolePoke::Log(id));
+    /// queries per console for every chat message). The event travels with the poke.
+    pub fn notify_log(&self, id: SessionId, event: &SessionEvent) {
+        let event = Arc::new(event.clone());
+        self.send(id, Poke::Event(event.clone()));
+        let _ = self.consoles.send(ConsolePoke::Log(id, event));
     }
 
     /// Every console subscribes to all session activity and filters what it shows.

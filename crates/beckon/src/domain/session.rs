@@ -258,7 +258,7 @@ impl Actor {
 }
 
 /// One entry of a session's log. `seq` is dense and starts at 1 for each session.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SessionEvent {
     pub seq: i64,
     /// `created`, `state_changed`, `chat_message`, `member_joined`, `transferred`, ...

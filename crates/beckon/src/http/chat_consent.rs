@@ -233,7 +233,7 @@ async fn record_as(
         Ok(a) => {
             // Only the log changes: consoles following the session stream the event.
             if !a.duplicate {
-                state.hub.notify_log(session);
+                state.hub.notify_log(session, &a.event);
             }
             Ok(a.event.seq)
         }

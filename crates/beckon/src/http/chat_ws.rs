@@ -8,7 +8,7 @@
 use super::chat_consent::{self, Refusal, ShellGate};
 use super::chat_view::customer_event;
 use crate::app::AppState;
-use crate::domain::session::{Actor, NewEvent, SessionState, SupportSession};
+use crate::domain::session::{Actor, NewEvent, SessionEvent, SessionState, SupportSession};
 use crate::domain::time::now_ms;
 use crate::domain::{chat, queue, tokens};
 use crate::hub::Poke;
@@ -149,6 +149,19 @@ impl Conn {
         }
     }
 
+    /// Sends an event that was just stored: straight on when it is the next one, from the
+    /// store when some are missing (pokes of concurrent appends may overtake each other).
+    async fn stream(&mut self, e: &SessionEvent) -> bool {
+        if e.seq != self.last.saturating_add(1) {
+            return e.seq <= self.last || self.flush().await;
+        }
+        self.last = e.seq;
+        match customer_event(e.clone()) {
+            Some(msg) => self.send(&msg).await,
+            None => true,
+        }
+    }
+
     async fn send_queue_status(&mut self, freshness: Freshness) -> bool {
         let store = self.state.store.as_ref();
         let status = match freshness {
@@ -204,7 +217,7 @@ impl Conn {
             Ok(a) => {
                 // Customer events change only the log, never the session's row.
                 if !a.duplicate {
-                    self.state.hub.notify_log(self.session.id);
+                    self.state.hub.notify_log(self.session.id, &a.event);
                 }
                 Ok(a)
             }
@@ -277,6 +290,9 @@ impl Conn {
                             if !self.send(&ServerMsg::Typing { from: "rep".into(), name, active }).await { return None; }
                         }
                         Ok(Poke::Typing { .. }) => {}
+                        Ok(Poke::Event(e)) => {
+                            if !self.stream(&e).await { return None; }
+                        }
                         Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
                         Ok(Poke::Events) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
                             if !self.flush().await { return None; }

@@ -136,7 +136,7 @@ pub async fn send_message(
     match state.store.append_event(session.id, event).await {
         Ok(a) => {
             if !a.duplicate {
-                state.hub.notify_log(session.id);
+                state.hub.notify_log(session.id, &a.event);
             }
             Json(json!({ "seq": a.event.seq, "duplicate": a.duplicate })).into_response()
         }
@@ -249,7 +249,7 @@ pub(super) async fn rep_event_changing(
         Ok(a) => {
             match changes {
                 Changes::Session => state.hub.notify(session.id),
-                Changes::Log => state.hub.notify_log(session.id),
+                Changes::Log => state.hub.notify_log(session.id, &a.event),
             }
             Json(json!({ "seq": a.event.seq })).into_response()
         }

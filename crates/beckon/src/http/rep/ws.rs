@@ -9,7 +9,7 @@ use super::views::{queue_snapshot, session_views};
 use super::Rep;
 use crate::app::AppState;
 use crate::domain::ids::SessionId;
-use crate::domain::session::Actor;
+use crate::domain::session::{Actor, SessionEvent};
 use crate::domain::time::now_ms;
 use crate::hub::ConsolePoke;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
@@ -137,20 +137,27 @@ impl Console {
             }
             for e in events {
                 last = e.seq;
-                let from = match e.actor {
-                    Actor::Customer => "customer",
-                    Actor::Rep(_) => "rep",
-                    _ => "system",
-                };
-                let msg = json!({"type": "event", "lsid": lsid, "seq": e.seq, "kind": e.kind, "from": from,
-                                 "actor": e.actor, "body": e.body, "at": e.at});
-                if !self.send(&msg).await {
+                if !self.send(&event_msg(&lsid, &e)).await {
                     return false;
                 }
             }
         }
         self.sent.insert(id, (lsid, last));
         true
+    }
+
+    /// Sends an event that was just stored: straight on when it is the next one of a followed
+    /// session, from the store when some are missing.
+    async fn stream(&mut self, id: SessionId, e: &SessionEvent) -> bool {
+        let Some((lsid, last)) = self.sent.get_mut(&id) else {
+            return true;
+        };
+        if e.seq != last.saturating_add(1) {
+            return e.seq <= *last || self.flush(id).await;
+        }
+        *last = e.seq;
+        let msg = event_msg(lsid, e);
+        self.send(&msg).await
     }
 
     /// Starts following the sessions the representative owns now.
@@ -227,8 +234,8 @@ impl Console {
                         dirty = true;
                         if self.sent.contains_key(&id) && !self.flush(id).await { return None; }
                     }
-                    Ok(ConsolePoke::Log(id)) => {
-                        if self.sent.contains_key(&id) && !self.flush(id).await { return None; }
+                    Ok(ConsolePoke::Log(id, e)) => {
+                        if !self.stream(id, &e).await { return None; }
                     }
                     Ok(ConsolePoke::CustomerTyping(id, active)) => {
                         if let Some((lsid, _)) = self.sent.get(&id).cloned() {
@@ -265,4 +272,15 @@ impl Console {
             }
         }
     }
+}
+
+/// An event of a followed session, as the console reads it.
+fn event_msg(lsid: &str, e: &SessionEvent) -> Value {
+    let from = match e.actor {
+        Actor::Customer => "customer",
+        Actor::Rep(_) => "rep",
+        _ => "system",
+    };
+    json!({"type": "event", "lsid": lsid, "seq": e.seq, "kind": e.kind, "from": from,
+           "actor": e.actor, "body": e.body, "at": e.at})
 }
