@@ -1,6 +1,6 @@
-//! Group commit of session events: one writer task per store takes the appends that are
-//! waiting and writes them in one transaction, so that a burst of chat messages costs one
-//! WAL sync instead of one each.
+//! Group commit of session events and session starts: one writer task per store takes the
+//! writes that are waiting and makes them in one transaction, so that a burst of chat
+//! messages or of new sessions costs one WAL sync instead of one each.
 //!
 //! Why: with `synchronous=FULL` every commit waits for the disk, and SQLite has one writer at
 //! a time, so one commit per message capped chat at a few hundred messages a second on a
@@ -8,31 +8,91 @@
 //! `Appended` only after the transaction holding its event has committed, and only then is a
 //! message acknowledged to anyone.
 //!
-//! Each append runs inside its own savepoint, so one that fails (a session that is gone)
-//! fails alone; the others in the batch still commit. Appends keep the order in which they
-//! were submitted, so events of one session keep their order.
+//! Each write runs inside its own savepoint, so one that fails (a session that is gone, a
+//! session key used meanwhile) fails alone; the others in the batch still commit. Writes keep
+//! the order in which they were submitted, so events of one session keep their order.
 
-use super::sessions::append_in;
+use super::sessions::{append_in, create_in};
 use super::{backend, SqliteStore};
-use crate::domain::ids::SessionId;
-use crate::domain::session::NewEvent;
+use crate::domain::ids::{SessionId, SessionKeyId};
+use crate::domain::session::{NewEvent, NewSession};
 use crate::store::{Appended, StoreError, StoreResult};
 use sqlx::SqlitePool;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 
-/// At most this many appends share a transaction: bounds the time a commit holds the write
-/// lock (other writers, such as session starts, wait that long at most).
+/// At most this many writes share a transaction: bounds the time a commit holds the write
+/// lock (other writers wait that long at most).
 const MAX_BATCH: usize = 256;
 
-/// Appends waiting for the writer; callers wait (back-pressure) when it is full.
+/// Writes waiting for the writer; callers wait (back-pressure) when it is full.
 const QUEUE: usize = 4096;
 
-pub(super) struct Pending {
-    id: SessionId,
-    event: NewEvent,
-    done: oneshot::Sender<StoreResult<Appended>>,
+pub(super) enum Pending {
+    Append {
+        id: SessionId,
+        event: NewEvent,
+        done: oneshot::Sender<StoreResult<Appended>>,
+    },
+    Create {
+        session: Box<NewSession>,
+        key: Option<SessionKeyId>,
+        done: oneshot::Sender<StoreResult<Option<SessionId>>>,
+    },
+}
+
+/// What one write of a batch came to, until the batch commits.
+enum Outcome {
+    Appended(StoreResult<Appended>),
+    Created(StoreResult<Option<SessionId>>),
+}
+
+impl Pending {
+    /// Makes the write inside `sp` (a savepoint), keeping it only when it succeeded.
+    async fn write(&self, sp: &mut sqlx::Transaction<'_, sqlx::Sqlite>) -> Outcome {
+        match self {
+            Pending::Append { id, event, .. } => Outcome::Appended(append_in(sp, *id, event).await),
+            Pending::Create { session, key, .. } => {
+                Outcome::Created(create_in(sp, session, *key).await)
+            }
+        }
+    }
+
+    fn answer(self, outcome: Outcome) {
+        // A caller that gave up (its request was cancelled) no longer listens.
+        match (self, outcome) {
+            (Pending::Append { done, .. }, Outcome::Appended(r)) => {
+                let _ = done.send(r);
+            }
+            (Pending::Create { done, .. }, Outcome::Created(r)) => {
+                let _ = done.send(r);
+            }
+            (p, _) => p.fail("internal: a write's outcome was mixed up"),
+        }
+    }
+
+    fn fail(self, why: &str) {
+        let e = || StoreError::Backend(why.to_string().into());
+        match self {
+            Pending::Append { done, .. } => {
+                let _ = done.send(Err(e()));
+            }
+            Pending::Create { done, .. } => {
+                let _ = done.send(Err(e()));
+            }
+        }
+    }
+}
+
+impl Outcome {
+    /// Whether the savepoint keeps what was written.
+    fn keeps(&self) -> bool {
+        matches!(
+            self,
+            Outcome::Appended(Ok(_)) | Outcome::Created(Ok(Some(_)))
+        )
+    }
 }
 
 /// The handle the store keeps: submitting an append and waiting for its commit.
@@ -57,7 +117,22 @@ impl Batcher {
     pub(super) async fn append(&self, id: SessionId, event: NewEvent) -> StoreResult<Appended> {
         let (done, answer) = oneshot::channel();
         self.tx
-            .send(Pending { id, event, done })
+            .send(Pending::Append { id, event, done })
+            .await
+            .map_err(|_| stopped())?;
+        answer.await.map_err(|_| stopped())?
+    }
+
+    /// Creates a session (`create_in`); `None` when its session key was used meanwhile.
+    pub(super) async fn create(
+        &self,
+        session: NewSession,
+        key: Option<SessionKeyId>,
+    ) -> StoreResult<Option<SessionId>> {
+        let (done, answer) = oneshot::channel();
+        let session = Box::new(session);
+        self.tx
+            .send(Pending::Create { session, key, done })
             .await
             .map_err(|_| stopped())?;
         answer.await.map_err(|_| stopped())?
@@ -85,16 +160,13 @@ async fn write_batch(pool: &SqlitePool, batch: Vec<Pending>) -> bool {
         for p in &batch {
             // A savepoint: the connection is already inside the batch's transaction.
             let mut sp = sqlx::Connection::begin(&mut *tx).await.map_err(backend)?;
-            match append_in(&mut sp, p.id, &p.event).await {
-                Ok(a) => {
-                    sp.commit().await.map_err(backend)?;
-                    results.push(Ok(a));
-                }
-                Err(e) => {
-                    sp.rollback().await.map_err(backend)?;
-                    results.push(Err(e));
-                }
+            let outcome = p.write(&mut sp).await;
+            if outcome.keeps() {
+                sp.commit().await.map_err(backend)?;
+            } else {
+                sp.rollback().await.map_err(backend)?;
             }
+            results.push(outcome);
         }
         tx.commit().await.map_err(backend)
     }
@@ -102,17 +174,16 @@ async fn write_batch(pool: &SqlitePool, batch: Vec<Pending>) -> bool {
     match committed {
         Ok(()) => {
             for (p, r) in batch.into_iter().zip(results) {
-                // A caller that gave up (its request was cancelled) no longer listens.
-                let _ = p.done.send(r);
+                p.answer(r);
             }
             true
         }
         Err(e) => {
             // Nothing of this batch is on disk: every caller hears so, and nobody acks.
             let why = e.to_string();
-            tracing::warn!(appends = batch.len(), error = %why, "event batch not committed");
+            tracing::warn!(writes = batch.len(), error = %why, "write batch not committed");
             for p in batch {
-                let _ = p.done.send(Err(StoreError::Backend(why.clone().into())));
+                p.fail(&why);
             }
             false
         }
@@ -139,7 +210,16 @@ mod tests {
     use std::collections::BTreeMap;
 
     async fn session(store: &SqliteStore) -> SessionId {
-        let new = NewSession {
+        store
+            .create_session(new_session(), None)
+            .await
+            .expect("create")
+            .expect("created")
+            .id
+    }
+
+    fn new_session() -> NewSession {
+        NewSession {
             lsid: Lsid::generate(),
             start_type: StartType::Chat,
             start_method: StartMethod::General,
@@ -162,14 +242,8 @@ mod tests {
             client_ip: "127.0.0.1".into(),
             created_at: 1,
             client_deadline: 1_000_000,
-            customer_token_hash: "00".into(),
-        };
-        store
-            .create_session(new, None)
-            .await
-            .expect("create")
-            .expect("created")
-            .id
+            customer_token_hash: Lsid::generate().0,
+        }
     }
 
     fn message(i: usize) -> NewEvent {
@@ -234,5 +308,54 @@ mod tests {
             .map(|e| e.body["text"].as_str().unwrap_or_default().to_string())
             .collect();
         assert_eq!(texts, ["m1", "m3"]);
+    }
+
+    #[tokio::test]
+    async fn concurrent_starts_share_commits_and_a_used_key_fails_alone() {
+        use crate::domain::session_key::{KeyTarget, NewSessionKey};
+        let dir = tempfile::tempdir().expect("dir");
+        let store = SqliteStore::open(dir.path()).await.expect("open");
+        let key = store
+            .create_session_key(NewSessionKey {
+                short_key: "1234567".into(),
+                rep_id: None,
+                target: KeyTarget::General,
+                start_type: StartType::Chat,
+                external_key: String::new(),
+                attributes: BTreeMap::new(),
+                created_at: 1,
+                expires_at: i64::MAX,
+            })
+            .await
+            .expect("key");
+        let before = store.batcher.commits.load(Ordering::Relaxed);
+        // 200 starts at once, two of them racing for the same one-time key.
+        let starts = (0..200).map(|i| {
+            let key = (i == 50 || i == 150).then_some(key.id);
+            store.create_session(new_session(), key)
+        });
+        let results = futures_util::future::join_all(starts).await;
+        let created: Vec<SessionId> = results
+            .iter()
+            .filter_map(|r| r.as_ref().expect("no start fails").as_ref().map(|s| s.id))
+            .collect();
+        assert_eq!(created.len(), 199, "every start but the key's loser");
+        assert!(
+            results[50].as_ref().unwrap().is_some(),
+            "the first with the key wins"
+        );
+        assert!(
+            results[150].as_ref().unwrap().is_none(),
+            "the second finds it used"
+        );
+        let distinct: std::collections::HashSet<_> = created.iter().collect();
+        assert_eq!(distinct.len(), 199);
+        for id in &created {
+            let events = store.events_after(*id, 0, 10).await.expect("events");
+            assert_eq!(events.len(), 1, "each has its created event");
+            assert_eq!(events[0].kind, "created");
+        }
+        let commits = store.batcher.commits.load(Ordering::Relaxed) - before;
+        assert!(commits < 200, "{commits} commits for 200 starts");
     }
 }

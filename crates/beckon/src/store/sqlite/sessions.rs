@@ -17,6 +17,86 @@ const SESSION_COLUMNS: &str = "id, lsid, start_type, state, start_method, queue_
 
 const EVENT_COLUMNS: &str = "seq, kind, actor_kind, actor_id, body, client_msg_id, at";
 
+/// Creates a session, consuming its session key (`None` when the key was used or revoked
+/// meanwhile: the caller rolls back), with its attributes and its `created` event, inside
+/// the caller's transaction.
+pub(super) async fn create_in(
+    tx: &mut Transaction<'_, Sqlite>,
+    s: &NewSession,
+    consume_key: Option<SessionKeyId>,
+) -> StoreResult<Option<SessionId>> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO support_sessions (lsid, start_type, state, start_method, queue_kind, \
+         queue_ref, issue_id, session_key_id, skills, customer_name, customer_company, \
+         customer_company_code, customer_details, locale, chat_locale, external_key, \
+         timezone_offset, page_url, client_ip, created_at, client_deadline, customer_token_hash) \
+         VALUES (?, ?, 'awaiting_client', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         RETURNING id",
+    )
+    .bind(s.lsid.as_str())
+    .bind(s.start_type.as_str())
+    .bind(s.start_method.as_str())
+    .bind(s.queue.kind())
+    .bind(s.queue.reference())
+    .bind(s.issue_id.map(|i| i.0))
+    .bind(s.session_key_id.map(|i| i.0))
+    .bind(serde_json::to_string(&s.skills).unwrap_or_else(|_| "[]".into()))
+    .bind(&s.customer.name)
+    .bind(&s.customer.company)
+    .bind(&s.customer.company_code)
+    .bind(&s.customer.details)
+    .bind(s.locale.code())
+    .bind(s.chat_locale.map(|l| l.code()))
+    .bind(&s.external_key)
+    .bind(s.timezone_offset)
+    .bind(&s.page_url)
+    .bind(&s.client_ip)
+    .bind(s.created_at)
+    .bind(s.client_deadline)
+    .bind(&s.customer_token_hash)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(super::conflict_or("lsid"))?;
+    if let Some(key) = consume_key {
+        let done = sqlx::query(
+            "UPDATE session_keys SET used_at = ?, session_id = ? \
+             WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
+        )
+        .bind(s.created_at)
+        .bind(id)
+        .bind(key.0)
+        .bind(s.created_at)
+        .execute(&mut **tx)
+        .await
+        .map_err(backend)?;
+        if done.rows_affected() == 0 {
+            return Ok(None);
+        }
+    }
+    for (code, value) in &s.attributes {
+        sqlx::query(
+            "INSERT INTO session_attributes (session_id, code_name, value) VALUES (?, ?, ?)",
+        )
+        .bind(id)
+        .bind(code)
+        .bind(value)
+        .execute(&mut **tx)
+        .await
+        .map_err(backend)?;
+    }
+    let created = NewEvent::system(
+        "created",
+        serde_json::json!({
+            "start_type": s.start_type,
+            "start_method": s.start_method,
+            "queue": s.queue,
+        }),
+        s.created_at,
+    );
+    append_in(tx, SessionId(id), &created).await?;
+    Ok(Some(SessionId(id)))
+}
+
 /// Appends an event inside a transaction. The `next_seq` update comes first so that the
 /// transaction takes SQLite's write lock before it reads (no lock upgrade, no SQLITE_BUSY).
 pub(super) async fn append_in(
@@ -133,79 +213,11 @@ impl SessionStore for SqliteStore {
         s: NewSession,
         consume_key: Option<SessionKeyId>,
     ) -> StoreResult<Option<SupportSession>> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO support_sessions (lsid, start_type, state, start_method, queue_kind, \
-             queue_ref, issue_id, session_key_id, skills, customer_name, customer_company, \
-             customer_company_code, customer_details, locale, chat_locale, external_key, \
-             timezone_offset, page_url, client_ip, created_at, client_deadline, customer_token_hash) \
-             VALUES (?, ?, 'awaiting_client', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
-             RETURNING id",
-        )
-        .bind(s.lsid.as_str())
-        .bind(s.start_type.as_str())
-        .bind(s.start_method.as_str())
-        .bind(s.queue.kind())
-        .bind(s.queue.reference())
-        .bind(s.issue_id.map(|i| i.0))
-        .bind(s.session_key_id.map(|i| i.0))
-        .bind(serde_json::to_string(&s.skills).unwrap_or_else(|_| "[]".into()))
-        .bind(&s.customer.name)
-        .bind(&s.customer.company)
-        .bind(&s.customer.company_code)
-        .bind(&s.customer.details)
-        .bind(s.locale.code())
-        .bind(s.chat_locale.map(|l| l.code()))
-        .bind(&s.external_key)
-        .bind(s.timezone_offset)
-        .bind(&s.page_url)
-        .bind(&s.client_ip)
-        .bind(s.created_at)
-        .bind(s.client_deadline)
-        .bind(&s.customer_token_hash)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(super::conflict_or("lsid"))?;
-        if let Some(key) = consume_key {
-            let done = sqlx::query(
-                "UPDATE session_keys SET used_at = ?, session_id = ? \
-                 WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
-            )
-            .bind(s.created_at)
-            .bind(id)
-            .bind(key.0)
-            .bind(s.created_at)
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-            if done.rows_affected() == 0 {
-                tx.rollback().await.map_err(backend)?;
-                return Ok(None);
-            }
+        // Through the group commit: a storm of starts shares disk syncs as chat does.
+        match self.batcher.create(s, consume_key).await? {
+            Some(id) => self.session_by_id(id).await,
+            None => Ok(None),
         }
-        for (code, value) in &s.attributes {
-            sqlx::query(
-                "INSERT INTO session_attributes (session_id, code_name, value) VALUES (?, ?, ?)",
-            )
-            .bind(id)
-            .bind(code)
-            .bind(value)
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-        }
-        let created = NewEvent::system(
-            "created",
-            serde_json::json!({
-                "start_type": s.start_type,
-                "start_method": s.start_method,
-                "queue": s.queue,
-            }),
-            s.created_at,
-        );
-        append_in(&mut tx, SessionId(id), &created).await?;
-        tx.commit().await.map_err(backend)?;
-        self.session_by_id(SessionId(id)).await
     }
 
     async fn session_by_id(&self, id: SessionId) -> StoreResult<Option<SupportSession>> {
