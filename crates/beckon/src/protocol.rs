@@ -58,6 +58,13 @@ pub fn decode_client_frame(text: &str) -> Result<ClientMsg, FrameError> {
             beckon_protocol::shell::decode(data, beckon_protocol::shell::MAX_CHUNK_BYTES)
                 .map_err(FrameError::Invalid)?;
         }
+        ClientMsg::ScreenTiles {
+            width,
+            height,
+            tiles,
+            ..
+        } => beckon_protocol::screen::check_tiles(*width, *height, tiles)
+            .map_err(FrameError::Invalid)?,
         _ => {}
     }
     Ok(msg)

@@ -280,7 +280,7 @@ async fn the_team_decides_what_may_be_requested() {
         "{b}"
     );
     assert!(b["error"]["message"].as_str().unwrap().contains("shell"));
-    for name in ["screen_view", "file_transfer"] {
+    for name in ["file_transfer"] {
         let (s, b) = f.request(name).await;
         assert_eq!(
             (s, b["error"]["code"].as_str()),

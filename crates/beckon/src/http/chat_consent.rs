@@ -1,6 +1,6 @@
 //! The full client's side of capabilities on the customer WebSocket: `consent`, `revoke`,
-//! `system_info`, `shell_output` and `shell_ended` (docs/customer_client.md, "Capabilities
-//! and consent"). The rules are `domain::capabilities`'; this module reads the log, applies
+//! `system_info`, `shell_output`, `shell_ended`, `screen_tiles` and `screen_ended`
+//! (docs/customer_client.md, "Capabilities and consent"). The rules are `domain::capabilities`'; this module reads the log, applies
 //! them and records the result.
 
 use crate::app::AppState;
@@ -22,11 +22,11 @@ pub enum Refusal {
     Storage,
 }
 
-fn refused(code: &'static str, message: impl Into<String>) -> Refusal {
+pub(super) fn refused(code: &'static str, message: impl Into<String>) -> Refusal {
     Refusal::Refused(code, message.into())
 }
 
-/// Routes a full-client message to `handle` or `handle_shell`.
+/// Routes a full-client message to `handle`, `handle_shell` or `handle_screen`.
 pub async fn dispatch(
     state: &AppState,
     session: SessionId,
@@ -39,29 +39,49 @@ pub async fn dispatch(
         ClientMsg::ShellOutput { .. } | ClientMsg::ShellEnded { .. } => {
             handle_shell(state, session, full_client, gate, msg).await
         }
+        ClientMsg::ScreenTiles { .. } | ClientMsg::ScreenEnded { .. } => {
+            super::chat_screen::handle_screen(state, session, full_client, gate, msg).await
+        }
         _ => handle(state, session, full_client, msg, len).await,
     }
 }
 
-/// The shell's consent for one connection, folded from the log as it grows: a busy shell
-/// sends many chunks, and each reads only the events since the previous one instead of the
-/// whole log.
+/// The lasting capabilities' consent for one connection (shell and screen), folded from the
+/// log as it grows: a busy shell or screen sends many messages, and each reads only the
+/// events since the previous one instead of the whole log.
 pub struct ShellGate {
     upto: i64,
-    state: Consent,
+    shell: Consent,
+    screen: Consent,
 }
 
 impl Default for ShellGate {
     fn default() -> Self {
         ShellGate {
             upto: 0,
-            state: Consent::None,
+            shell: Consent::None,
+            screen: Consent::None,
         }
     }
 }
 
 impl ShellGate {
     async fn current(&mut self, state: &AppState, session: SessionId) -> Result<Consent, Refusal> {
+        self.fold(state, session).await?;
+        Ok(self.shell)
+    }
+
+    /// Where the screen view stands now.
+    pub async fn screen(
+        &mut self,
+        state: &AppState,
+        session: SessionId,
+    ) -> Result<Consent, Refusal> {
+        self.fold(state, session).await?;
+        Ok(self.screen)
+    }
+
+    async fn fold(&mut self, state: &AppState, session: SessionId) -> Result<(), Refusal> {
         loop {
             let events = state
                 .store
@@ -72,11 +92,12 @@ impl ShellGate {
                     Refusal::Storage
                 })?;
             let Some(last) = events.last() else {
-                return Ok(self.state);
+                return Ok(());
             };
             self.upto = last.seq;
             for e in &events {
-                self.state = capabilities::step(self.state, e, Capability::Shell);
+                self.shell = capabilities::step(self.shell, e, Capability::Shell);
+                self.screen = capabilities::step(self.screen, e, Capability::ScreenView);
             }
         }
     }
@@ -165,7 +186,7 @@ pub async fn handle(
     record(state, session, kind, body).await
 }
 
-async fn record(
+pub(super) async fn record(
     state: &AppState,
     session: SessionId,
     kind: &str,

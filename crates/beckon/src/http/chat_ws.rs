@@ -248,6 +248,9 @@ impl Conn {
                             if !self.send(&ServerMsg::Typing { from: "rep".into(), name, active }).await { return None; }
                         }
                         Ok(Poke::Typing { .. }) => {}
+                        Ok(Poke::ScreenAck { frame, keyframe }) => {
+                            if !self.send(&ServerMsg::ScreenAck { frame, keyframe }).await { return None; }
+                        }
                         Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
                         Ok(Poke::Events) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
                             if !self.flush().await { return None; }
