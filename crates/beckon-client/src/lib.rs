@@ -34,6 +34,8 @@ pub mod join;
 pub mod machine;
 pub mod messages;
 pub mod outbox;
+pub mod screen;
+pub mod screen_link;
 pub mod session;
 pub mod shell;
 pub mod shell_link;

@@ -9,6 +9,7 @@
 use crate::events::{interpret, Entry};
 pub use crate::messages::{Command, Update};
 use crate::outbox::Outbox;
+use crate::screen_link::ScreenLink;
 use crate::shell::ShellEvent;
 use crate::shell_link::{ShellLink, Step};
 pub use crate::socket::{backoff, socket_url};
@@ -53,6 +54,7 @@ pub struct Session {
     outbox: Outbox,
     commands_closed: bool,
     shell: ShellLink,
+    screen: ScreenLink,
 }
 
 impl Session {
@@ -68,6 +70,7 @@ impl Session {
             outbox: Outbox::new(),
             commands_closed: false,
             shell: ShellLink::default(),
+            screen: ScreenLink::default(),
         }
     }
 
@@ -99,12 +102,12 @@ impl Session {
                     match self.connection(ws).await {
                         Outcome::Ended => {
                             // The shell ends with the session, before the customer is told.
-                            self.shell.stop();
+                            self.stop_all();
                             (self.out)(Update::Ended);
                             return;
                         }
                         Outcome::Quit => {
-                            self.shell.stop();
+                            self.stop_all();
                             return;
                         }
                         Outcome::Lost => {}
@@ -115,7 +118,7 @@ impl Session {
                 }
                 // The server refused the token itself (the session is gone): no retry helps.
                 Ok(Err(WsError::Http(resp))) if resp.status().is_client_error() => {
-                    self.shell.stop();
+                    self.stop_all();
                     (self.out)(Update::Gone(resp.status().to_string()));
                     return;
                 }
@@ -141,10 +144,15 @@ impl Session {
                 cmd = self.commands.recv(), if !self.commands_closed => match cmd {
                     // Typing while offline is stale by the time we are back: dropped.
                     Some(c) => { let _ = self.take(c); }
-                    None => { self.shell.stop(); return true; }
+                    None => { self.stop_all(); return true; }
                 },
             }
         }
+    }
+
+    fn stop_all(&mut self) {
+        self.shell.stop();
+        self.screen.stop();
     }
 
     /// Puts a command in the outbox (or drops what only makes sense live, like typing).
@@ -170,8 +178,10 @@ impl Session {
                 } else {
                     "capability_denied"
                 };
-                if allow && capability == Capability::Shell {
-                    self.shell.allowed();
+                match capability {
+                    Capability::Shell if allow => self.shell.allowed(),
+                    Capability::ScreenView if allow => self.screen.allowed(),
+                    _ => {}
                 }
                 self.outbox
                     .queue_control(ClientMsg::Consent { capability, allow }, kind);
@@ -183,8 +193,13 @@ impl Session {
             }
             Command::Revoke(capability) => {
                 // At once, before the server even hears of it.
-                if capability == Capability::Shell {
-                    self.shell.stop();
+                match capability {
+                    Capability::Shell => self.shell.stop(),
+                    Capability::ScreenView if self.screen.is_running() => {
+                        self.screen.stop();
+                        (self.out)(Update::ScreenStopped);
+                    }
+                    _ => {}
                 }
                 self.outbox
                     .queue_control(ClientMsg::Revoke { capability }, "capability_revoked");
@@ -215,6 +230,7 @@ impl Session {
 
     async fn connection(&mut self, mut ws: Ws) -> Outcome {
         self.outbox.reconnected();
+        self.screen.reconnected();
         let hello = ClientMsg::Hello {
             v: beckon_protocol::chat::VERSION,
             after: self.outbox.last_seq(),
@@ -250,8 +266,10 @@ impl Session {
                             if matches!(msg, ServerMsg::Welcome { .. }) {
                                 settled_at = Some(Instant::now() + SETTLE);
                             }
-                            let (ended, step) = self.handle(msg).await;
-                            if !self.apply(&mut ws, step).await { return Outcome::Lost; }
+                            let (ended, steps) = self.handle(msg).await;
+                            for step in steps {
+                                if !self.apply(&mut ws, step).await { return Outcome::Lost; }
+                            }
                             if ended {
                                 let _ = ws.close(None).await;
                                 return Outcome::Ended;
@@ -293,6 +311,10 @@ impl Session {
                     };
                     if !self.apply(&mut ws, step).await { return Outcome::Lost; }
                 }
+                // One message per turn: chat and answers go between a frame's messages.
+                step = self.screen.next() => {
+                    if !self.apply(&mut ws, step).await { return Outcome::Lost; }
+                }
                 cmd = self.commands.recv(), if !self.commands_closed => {
                     let Some(cmd) = cmd else {
                         self.commands_closed = true;
@@ -319,8 +341,9 @@ impl Session {
         }
     }
 
-    /// Handles one server message: whether the session has ended, and what the shell needs.
-    async fn handle(&mut self, msg: ServerMsg) -> (bool, Step) {
+    /// Handles one server message: whether the session has ended, and what the shell and the
+    /// screen need.
+    async fn handle(&mut self, msg: ServerMsg) -> (bool, Vec<Step>) {
         match msg {
             ServerMsg::Welcome {
                 state,
@@ -346,9 +369,12 @@ impl Session {
                 at,
             } => {
                 if !self.outbox.accept_event(seq, &kind, from == "customer") {
-                    return (false, Step::default());
+                    return (false, vec![]);
                 }
-                let step = self.shell.on_event(&kind, &from, &body);
+                let steps = vec![
+                    self.shell.on_event(&kind, &from, &body),
+                    self.screen.on_event(&kind, &from, &body),
+                ];
                 let entry = interpret(&kind, &from, name.as_deref(), &body);
                 let ended = entry == Entry::Ended;
                 if let Entry::CapabilityRequested { capability, name } = &entry {
@@ -374,7 +400,7 @@ impl Session {
                     (self.out)(Update::Event { seq, at, entry });
                 }
                 (self.out)(Update::Unshown(self.outbox.unshown()));
-                return (ended, step);
+                return (ended, steps);
             }
             ServerMsg::Ack { id, seq } => {
                 if self.outbox.ack(&id, seq) {
@@ -394,8 +420,9 @@ impl Session {
                     });
                 }
             }
+            ServerMsg::ScreenAck { frame, keyframe } => self.screen.on_ack(frame, keyframe),
             ServerMsg::Elevate { .. } | ServerMsg::Pong => {}
         }
-        (false, Step::default())
+        (false, vec![])
     }
 }
