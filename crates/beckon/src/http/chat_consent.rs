@@ -31,7 +31,7 @@ pub async fn dispatch(
     state: &AppState,
     session: SessionId,
     full_client: bool,
-    gate: &mut ShellGate,
+    gate: &mut ConsentGate,
     msg: ClientMsg,
     len: usize,
 ) -> Result<(), Refusal> {
@@ -49,15 +49,15 @@ pub async fn dispatch(
 /// The lasting capabilities' consent for one connection (shell and screen), folded from the
 /// log as it grows: a busy shell or screen sends many messages, and each reads only the
 /// events since the previous one instead of the whole log.
-pub struct ShellGate {
+pub struct ConsentGate {
     upto: i64,
     shell: Consent,
     screen: Consent,
 }
 
-impl Default for ShellGate {
+impl Default for ConsentGate {
     fn default() -> Self {
-        ShellGate {
+        ConsentGate {
             upto: 0,
             shell: Consent::None,
             screen: Consent::None,
@@ -65,7 +65,7 @@ impl Default for ShellGate {
     }
 }
 
-impl ShellGate {
+impl ConsentGate {
     async fn current(&mut self, state: &AppState, session: SessionId) -> Result<Consent, Refusal> {
         self.fold(state, session).await?;
         Ok(self.shell)
@@ -111,7 +111,7 @@ pub async fn handle_shell(
     state: &AppState,
     session: SessionId,
     full_client: bool,
-    gate: &mut ShellGate,
+    gate: &mut ConsentGate,
     msg: ClientMsg,
 ) -> Result<(), Refusal> {
     if !full_client {

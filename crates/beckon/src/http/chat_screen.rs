@@ -2,7 +2,7 @@
 //! view"): tiles are relayed live to the consoles following the session, never stored, and
 //! only while the customer's consent stands.
 
-use super::chat_consent::{record, refused, Refusal, ShellGate};
+use super::chat_consent::{record, refused, ConsentGate, Refusal};
 use crate::app::AppState;
 use crate::domain::capabilities::{Consent, SCREEN_ENDED};
 use crate::domain::ids::SessionId;
@@ -18,7 +18,7 @@ pub async fn handle_screen(
     state: &AppState,
     session: SessionId,
     full_client: bool,
-    gate: &mut ShellGate,
+    gate: &mut ConsentGate,
     msg: ClientMsg,
 ) -> Result<(), Refusal> {
     if !full_client {

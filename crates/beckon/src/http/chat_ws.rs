@@ -5,7 +5,7 @@
 //! last sequence number sent, so nothing is skipped or sent twice; a chat message is
 //! acknowledged only once it is stored.
 
-use super::chat_consent::{self, Refusal, ShellGate};
+use super::chat_consent::{self, ConsentGate, Refusal};
 use super::chat_view::customer_event;
 use crate::app::AppState;
 use crate::domain::session::{Actor, NewEvent, SessionState, SupportSession};
@@ -67,7 +67,7 @@ pub async fn chat_ws(
                 chat_budget: TokenBucket::new(CHAT_BURST, CHAT_PER_SEC),
                 token: q.token,
                 full_client: false,
-                shell_gate: ShellGate::default(),
+                consent_gate: ConsentGate::default(),
             };
             if let Some((code, reason)) = conn.run().await {
                 super::socket::close(&mut conn.socket, code, reason).await;
@@ -86,7 +86,7 @@ struct Conn {
     /// The hello said this is the full client (`client.kind` = `full`), which alone may
     /// answer capability requests.
     full_client: bool,
-    shell_gate: ShellGate,
+    consent_gate: ConsentGate,
 }
 
 /// Why a connection loop ended: `Some` with a close code and reason, `None` when the peer went.
@@ -358,7 +358,7 @@ impl Conn {
             // Consent, system information and the shell: the full client's messages.
             Ok(msg) => {
                 let (state, session) = (&self.state, self.session.id);
-                let gate = &mut self.shell_gate;
+                let gate = &mut self.consent_gate;
                 match chat_consent::dispatch(
                     state,
                     session,
