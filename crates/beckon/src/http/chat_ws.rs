@@ -248,9 +248,11 @@ impl Conn {
                             if !self.send(&ServerMsg::Typing { from: "rep".into(), name, active }).await { return None; }
                         }
                         Ok(Poke::Typing { .. }) => {}
-                        Ok(Poke::ScreenAck { frame, keyframe }) => {
+                        // Only the full client shares a screen; the chat page has no use for credit.
+                        Ok(Poke::ScreenAck { frame, keyframe }) if self.full_client => {
                             if !self.send(&ServerMsg::ScreenAck { frame, keyframe }).await { return None; }
                         }
+                        Ok(Poke::ScreenAck { .. }) => {}
                         Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
                         Ok(Poke::Events) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
                             if !self.flush().await { return None; }
