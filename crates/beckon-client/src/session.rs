@@ -23,6 +23,8 @@ use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 
+mod commands;
+
 pub struct Config {
     /// `http(s)://host[:port]`; the socket uses `ws(s)://` on the same origin.
     pub site: String,
@@ -146,68 +148,6 @@ impl Session {
                     Some(c) => { let _ = self.take(c); }
                     None => { self.stop_all(); return true; }
                 },
-            }
-        }
-    }
-
-    fn stop_all(&mut self) {
-        self.shell.stop();
-        self.screen.stop();
-    }
-
-    /// Puts a command in the outbox (or drops what only makes sense live, like typing).
-    fn take(&mut self, c: Command) -> Option<ClientMsg> {
-        match c {
-            Command::Say(text) => {
-                if let Err(reason) = beckon_protocol::chat::check_chat("id", &text) {
-                    (self.out)(Update::Invalid(reason));
-                } else {
-                    self.outbox.queue_chat(&text);
-                    (self.out)(Update::Unshown(self.outbox.unshown()));
-                }
-                None
-            }
-            Command::Typing(active) => Some(ClientMsg::Typing { active }),
-            Command::Consent {
-                capability,
-                allow,
-                info,
-            } => {
-                let kind = if allow {
-                    "capability_allowed"
-                } else {
-                    "capability_denied"
-                };
-                match capability {
-                    Capability::Shell if allow => self.shell.allowed(),
-                    Capability::ScreenView if allow => self.screen.allowed(),
-                    _ => {}
-                }
-                self.outbox
-                    .queue_control(ClientMsg::Consent { capability, allow }, kind);
-                if let (true, Some(info)) = (allow, info) {
-                    self.outbox
-                        .queue_control(ClientMsg::SystemInfo { info: *info }, "system_info");
-                }
-                None
-            }
-            Command::Revoke(capability) => {
-                // At once, before the server even hears of it.
-                match capability {
-                    Capability::Shell => self.shell.stop(),
-                    Capability::ScreenView if self.screen.is_running() => {
-                        self.screen.stop();
-                        (self.out)(Update::ScreenStopped);
-                    }
-                    _ => {}
-                }
-                self.outbox
-                    .queue_control(ClientMsg::Revoke { capability }, "capability_revoked");
-                None
-            }
-            Command::End => {
-                self.outbox.queue_control(ClientMsg::End, "state_changed");
-                None
             }
         }
     }
