@@ -57,7 +57,7 @@ transcript-title = Protokoll der Support-Sitzung
 transcript-saved = Protokoll gespeichert unter { $path }
 transcript-failed = Das Protokoll konnte nicht gespeichert werden: { $detail }
 
-tui-help = Geben Sie eine Nachricht ein und drücken Sie die Eingabetaste. Befehle: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <Datei>, /help
+tui-help = Geben Sie eine Nachricht ein und drücken Sie die Eingabetaste. Befehle: /allow, /deny, /revoke system_info, /revoke shell, /revoke screen_view, /end, /save <Datei>, /help
 tui-nothing-to-answer = Es gibt keine Anfrage zu beantworten.
 tui-unknown-command = Unbekannter Befehl. Geben Sie /help für die Liste ein.
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } möchte eine Befehlszeile auf diesem Computer ö
 consent-shell-detail = Damit könnte jeder Befehl ausgeführt werden, den Sie ausführen können, mit Ihrem Konto, und die Ausgabe gesehen werden, bis Sie die Befehlszeile beenden. Alles Eingegebene und Angezeigte wird im Protokoll der Sitzung aufgezeichnet.
 label-shell = Für den Mitarbeiter ist eine Befehlszeile geöffnet (Prozess { $pid }).
 button-stop-shell = Befehlszeile beenden
+
+event-screen-requested = { $name } möchte Ihren Bildschirm sehen
+event-screen-allowed = Sie haben die Bildschirmfreigabe erlaubt
+event-screen-denied = Sie haben die Bildschirmfreigabe abgelehnt
+event-screen-revoked = Sie haben die Bildschirmfreigabe beendet
+event-screen-started = Ihr Bildschirm wird mit { $name } geteilt
+event-screen-stopped = Die Bildschirmfreigabe wurde beendet
+error-screen-failed = Ihr Bildschirm konnte nicht geteilt werden: { $detail }
+consent-screen-title = { $name } möchte Ihren Bildschirm sehen.
+consent-screen-detail = Die Person sieht live alles, was auf Ihrem Bildschirm angezeigt wird, bis Sie die Freigabe beenden. Der Bildschirm selbst wird nicht aufgezeichnet; das Protokoll der Sitzung hält Beginn und Ende der Freigabe fest.
+label-screen = Ihr Bildschirm wird mit { $name } geteilt.
+button-stop-screen = Freigabe beenden

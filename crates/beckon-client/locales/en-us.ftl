@@ -72,7 +72,7 @@ transcript-failed = The transcript could not be saved: { $detail }
 
 ## Text mode
 
-tui-help = Type a message and press Enter to send it. Commands: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <file>, /help
+tui-help = Type a message and press Enter to send it. Commands: /allow, /deny, /revoke system_info, /revoke shell, /revoke screen_view, /end, /save <file>, /help
 tui-nothing-to-answer = There is no request to answer.
 tui-unknown-command = Unknown command. Type /help for the list.
 
@@ -107,3 +107,17 @@ consent-shell-title = { $name } asks to open a command shell on this computer.
 consent-shell-detail = They could run any command you can, as you, and see its output until you stop the shell. Everything typed and shown is recorded in the session's log.
 label-shell = A command shell is open for the representative (process { $pid }).
 button-stop-shell = Stop the shell
+
+## Screen view
+
+event-screen-requested = { $name } asked to see your screen
+event-screen-allowed = you allowed screen sharing
+event-screen-denied = you declined screen sharing
+event-screen-revoked = you stopped sharing your screen
+event-screen-started = your screen is shared with { $name }
+event-screen-stopped = screen sharing stopped
+error-screen-failed = Your screen could not be shared: { $detail }
+consent-screen-title = { $name } asks to see your screen.
+consent-screen-detail = They would see everything shown on your screen, live, until you stop sharing. The screen itself is not recorded; the session's log keeps when sharing started and stopped.
+label-screen = Your screen is shared with { $name }.
+button-stop-screen = Stop sharing

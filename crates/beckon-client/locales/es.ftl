@@ -57,7 +57,7 @@ transcript-title = Transcripción de la sesión de soporte
 transcript-saved = transcripción guardada en { $path }
 transcript-failed = No se pudo guardar la transcripción: { $detail }
 
-tui-help = Escriba un mensaje y presione Enter para enviarlo. Comandos: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <archivo>, /help
+tui-help = Escriba un mensaje y presione Enter para enviarlo. Comandos: /allow, /deny, /revoke system_info, /revoke shell, /revoke screen_view, /end, /save <archivo>, /help
 tui-nothing-to-answer = No hay ninguna solicitud que responder.
 tui-unknown-command = Comando desconocido. Escriba /help para ver la lista.
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } pide abrir una línea de órdenes en este equipo
 consent-shell-detail = Podría ejecutar cualquier orden que usted pueda ejecutar, con su usuario, y ver el resultado hasta que usted la detenga. Todo lo escrito y mostrado queda registrado en el historial de la sesión.
 label-shell = Hay una línea de órdenes abierta para el representante (proceso { $pid }).
 button-stop-shell = Detener la línea de órdenes
+
+event-screen-requested = { $name } ha pedido ver su pantalla
+event-screen-allowed = ha permitido compartir la pantalla
+event-screen-denied = ha rechazado compartir la pantalla
+event-screen-revoked = ha dejado de compartir la pantalla
+event-screen-started = su pantalla se comparte con { $name }
+event-screen-stopped = se dejó de compartir la pantalla
+error-screen-failed = No se pudo compartir su pantalla: { $detail }
+consent-screen-title = { $name } pide ver su pantalla.
+consent-screen-detail = Vería en directo todo lo que se muestra en su pantalla hasta que deje de compartirla. La pantalla no se graba; el registro de la sesión guarda cuándo empezó y terminó.
+label-screen = Su pantalla se comparte con { $name }.
+button-stop-screen = Dejar de compartir

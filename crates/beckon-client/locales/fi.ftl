@@ -57,7 +57,7 @@ transcript-title = Tuki-istunnon tallenne
 transcript-saved = tallenne tallennettu: { $path }
 transcript-failed = Tallennetta ei voitu tallentaa: { $detail }
 
-tui-help = Kirjoita viesti ja lähetä se Enter-näppäimellä. Komennot: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <tiedosto>, /help
+tui-help = Kirjoita viesti ja lähetä se Enter-näppäimellä. Komennot: /allow, /deny, /revoke system_info, /revoke shell, /revoke screen_view, /end, /save <tiedosto>, /help
 tui-nothing-to-answer = Vastattavaa pyyntöä ei ole.
 tui-unknown-command = Tuntematon komento. Kirjoita /help nähdäksesi luettelon.
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } pyytää avata komentotulkin tälle tietokoneell
 consent-shell-detail = Hän voisi suorittaa minkä tahansa komennon, jonka sinäkin voit, käyttäjänäsi, ja nähdä sen tulosteen, kunnes pysäytät komentotulkin. Kaikki kirjoitettu ja näytetty tallennetaan istunnon lokiin.
 label-shell = Tukihenkilöllä on avoin komentotulkki (prosessi { $pid }).
 button-stop-shell = Pysäytä komentotulkki
+
+event-screen-requested = { $name } pyysi nähdä näyttösi
+event-screen-allowed = sallit näytön jakamisen
+event-screen-denied = kieltäydyit näytön jakamisesta
+event-screen-revoked = lopetit näytön jakamisen
+event-screen-started = näyttösi on jaettu käyttäjälle { $name }
+event-screen-stopped = näytön jakaminen päättyi
+error-screen-failed = Näyttöäsi ei voitu jakaa: { $detail }
+consent-screen-title = { $name } pyytää nähdä näyttösi.
+consent-screen-detail = Hän näkisi reaaliajassa kaiken näytölläsi näkyvän, kunnes lopetat jakamisen. Näyttöä ei tallenneta; istunnon lokiin jää vain jakamisen alku ja loppu.
+label-screen = Näyttösi on jaettu käyttäjälle { $name }.
+button-stop-screen = Lopeta jakaminen

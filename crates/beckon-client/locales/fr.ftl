@@ -57,7 +57,7 @@ transcript-title = Transcription de la session d’assistance
 transcript-saved = transcription enregistrée dans { $path }
 transcript-failed = La transcription n’a pas pu être enregistrée : { $detail }
 
-tui-help = Tapez un message et appuyez sur Entrée pour l’envoyer. Commandes : /allow, /deny, /revoke system_info, /revoke shell, /end, /save <fichier>, /help
+tui-help = Tapez un message et appuyez sur Entrée pour l’envoyer. Commandes : /allow, /deny, /revoke system_info, /revoke shell, /revoke screen_view, /end, /save <fichier>, /help
 tui-nothing-to-answer = Il n’y a aucune demande à laquelle répondre.
 tui-unknown-command = Commande inconnue. Tapez /help pour la liste.
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } demande à ouvrir un terminal de commandes sur c
 consent-shell-detail = Il pourrait exécuter toute commande que vous pouvez exécuter, sous votre compte, et en voir le résultat jusqu’à ce que vous arrêtiez le terminal. Tout ce qui est tapé et affiché est enregistré dans le journal de la session.
 label-shell = Un terminal de commandes est ouvert pour le conseiller (processus { $pid }).
 button-stop-shell = Arrêter le terminal
+
+event-screen-requested = { $name } a demandé à voir votre écran
+event-screen-allowed = vous avez autorisé le partage d’écran
+event-screen-denied = vous avez refusé le partage d’écran
+event-screen-revoked = vous avez arrêté le partage d’écran
+event-screen-started = votre écran est partagé avec { $name }
+event-screen-stopped = le partage d’écran s’est arrêté
+error-screen-failed = Votre écran n’a pas pu être partagé : { $detail }
+consent-screen-title = { $name } demande à voir votre écran.
+consent-screen-detail = Cette personne verrait en direct tout ce qui s’affiche sur votre écran jusqu’à ce que vous arrêtiez le partage. L’écran n’est pas enregistré ; le journal de la session garde le début et la fin du partage.
+label-screen = Votre écran est partagé avec { $name }.
+button-stop-screen = Arrêter le partage

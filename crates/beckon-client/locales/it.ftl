@@ -57,7 +57,7 @@ transcript-title = Trascrizione della sessione di assistenza
 transcript-saved = trascrizione salvata in { $path }
 transcript-failed = Impossibile salvare la trascrizione: { $detail }
 
-tui-help = Scriva un messaggio e prema Invio per inviarlo. Comandi: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <file>, /help
+tui-help = Scriva un messaggio e prema Invio per inviarlo. Comandi: /allow, /deny, /revoke system_info, /revoke shell, /revoke screen_view, /end, /save <file>, /help
 tui-nothing-to-answer = Non c'è nessuna richiesta a cui rispondere.
 tui-unknown-command = Comando sconosciuto. Scriva /help per l'elenco.
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } chiede di aprire una riga di comando su questo c
 consent-shell-detail = Potrebbe eseguire qualsiasi comando che lei può eseguire, con il suo utente, e vederne il risultato finché lei non la ferma. Tutto ciò che viene digitato e mostrato è registrato nel registro della sessione.
 label-shell = È aperta una riga di comando per l’operatore (processo { $pid }).
 button-stop-shell = Ferma la riga di comando
+
+event-screen-requested = { $name } ha chiesto di vedere il suo schermo
+event-screen-allowed = ha consentito la condivisione dello schermo
+event-screen-denied = ha rifiutato la condivisione dello schermo
+event-screen-revoked = ha interrotto la condivisione dello schermo
+event-screen-started = il suo schermo è condiviso con { $name }
+event-screen-stopped = la condivisione dello schermo è terminata
+error-screen-failed = Non è stato possibile condividere lo schermo: { $detail }
+consent-screen-title = { $name } chiede di vedere il suo schermo.
+consent-screen-detail = Vedrebbe in diretta tutto ciò che appare sul suo schermo finché non interrompe la condivisione. Lo schermo non viene registrato; il registro della sessione conserva solo inizio e fine.
+label-screen = Il suo schermo è condiviso con { $name }.
+button-stop-screen = Interrompi la condivisione

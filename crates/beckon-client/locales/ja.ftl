@@ -57,7 +57,7 @@ transcript-title = サポートセッションの記録
 transcript-saved = 記録を { $path } に保存しました
 transcript-failed = 記録を保存できませんでした: { $detail }
 
-tui-help = メッセージを入力して Enter キーで送信します。コマンド: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <ファイル>, /help
+tui-help = メッセージを入力して Enter キーで送信します。コマンド: /allow, /deny, /revoke system_info, /revoke shell, /revoke screen_view, /end, /save <ファイル>, /help
 tui-nothing-to-answer = 回答する依頼はありません。
 tui-unknown-command = 不明なコマンドです。一覧は /help で表示できます。
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } がこのコンピューターでコマンドシ
 consent-shell-detail = 停止するまで、あなたが実行できるあらゆるコマンドをあなたのユーザーとして実行し、その出力を見ることができます。入力と表示の内容はすべてセッションの記録に残ります。
 label-shell = 担当者用のコマンドシェルが開いています (プロセス { $pid })。
 button-stop-shell = シェルを停止
+
+event-screen-requested = { $name } が画面の表示を求めました
+event-screen-allowed = 画面の共有を許可しました
+event-screen-denied = 画面の共有を拒否しました
+event-screen-revoked = 画面の共有を停止しました
+event-screen-started = 画面を { $name } と共有しています
+event-screen-stopped = 画面の共有が終了しました
+error-screen-failed = 画面を共有できませんでした: { $detail }
+consent-screen-title = { $name } があなたの画面を見ることを求めています。
+consent-screen-detail = 共有を停止するまで、画面に表示されるすべてがリアルタイムで見えます。画面そのものは記録されず、セッションのログには開始と終了だけが残ります。
+label-screen = 画面を { $name } と共有しています。
+button-stop-screen = 共有を停止

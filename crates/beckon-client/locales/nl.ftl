@@ -57,7 +57,7 @@ transcript-title = Verslag van de supportsessie
 transcript-saved = verslag opgeslagen in { $path }
 transcript-failed = Het verslag kon niet worden opgeslagen: { $detail }
 
-tui-help = Typ een bericht en druk op Enter om het te verzenden. Opdrachten: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <bestand>, /help
+tui-help = Typ een bericht en druk op Enter om het te verzenden. Opdrachten: /allow, /deny, /revoke system_info, /revoke shell, /revoke screen_view, /end, /save <bestand>, /help
 tui-nothing-to-answer = Er is geen verzoek om te beantwoorden.
 tui-unknown-command = Onbekende opdracht. Typ /help voor de lijst.
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } vraagt een opdrachtregel op deze computer te ope
 consent-shell-detail = Daarmee kan elke opdracht worden uitgevoerd die u kunt uitvoeren, onder uw account, en de uitvoer worden gezien tot u de opdrachtregel stopt. Alles wat getypt en getoond wordt, wordt vastgelegd in het logboek van de sessie.
 label-shell = Er is een opdrachtregel open voor de medewerker (proces { $pid }).
 button-stop-shell = Opdrachtregel stoppen
+
+event-screen-requested = { $name } vroeg uw scherm te zien
+event-screen-allowed = u hebt het delen van uw scherm toegestaan
+event-screen-denied = u hebt het delen van uw scherm geweigerd
+event-screen-revoked = u bent gestopt met het delen van uw scherm
+event-screen-started = uw scherm wordt gedeeld met { $name }
+event-screen-stopped = het delen van het scherm is gestopt
+error-screen-failed = Uw scherm kon niet worden gedeeld: { $detail }
+consent-screen-title = { $name } vraagt uw scherm te zien.
+consent-screen-detail = De medewerker ziet live alles wat op uw scherm staat, tot u stopt met delen. Het scherm zelf wordt niet opgenomen; het logboek van de sessie bewaart wanneer het delen begon en stopte.
+label-screen = Uw scherm wordt gedeeld met { $name }.
+button-stop-screen = Stoppen met delen

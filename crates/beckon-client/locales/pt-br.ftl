@@ -57,7 +57,7 @@ transcript-title = Transcrição da sessão de suporte
 transcript-saved = transcrição salva em { $path }
 transcript-failed = Não foi possível salvar a transcrição: { $detail }
 
-tui-help = Digite uma mensagem e pressione Enter para enviá-la. Comandos: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <arquivo>, /help
+tui-help = Digite uma mensagem e pressione Enter para enviá-la. Comandos: /allow, /deny, /revoke system_info, /revoke shell, /revoke screen_view, /end, /save <arquivo>, /help
 tui-nothing-to-answer = Não há nenhum pedido para responder.
 tui-unknown-command = Comando desconhecido. Digite /help para ver a lista.
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } pede para abrir um terminal de comandos neste co
 consent-shell-detail = Ele poderia executar qualquer comando que você pode executar, com seu usuário, e ver o resultado até você interromper o terminal. Tudo o que for digitado e exibido fica registrado no histórico da sessão.
 label-shell = Há um terminal de comandos aberto para o atendente (processo { $pid }).
 button-stop-shell = Interromper o terminal
+
+event-screen-requested = { $name } pediu para ver sua tela
+event-screen-allowed = você permitiu o compartilhamento de tela
+event-screen-denied = você recusou o compartilhamento de tela
+event-screen-revoked = você parou de compartilhar sua tela
+event-screen-started = sua tela está compartilhada com { $name }
+event-screen-stopped = o compartilhamento de tela parou
+error-screen-failed = Não foi possível compartilhar sua tela: { $detail }
+consent-screen-title = { $name } pede para ver sua tela.
+consent-screen-detail = Veria ao vivo tudo o que aparece na sua tela até você parar de compartilhar. A tela não é gravada; o registro da sessão guarda quando o compartilhamento começou e terminou.
+label-screen = Sua tela está compartilhada com { $name }.
+button-stop-screen = Parar de compartilhar

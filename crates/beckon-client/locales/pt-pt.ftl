@@ -57,7 +57,7 @@ transcript-title = Transcrição da sessão de apoio
 transcript-saved = transcrição guardada em { $path }
 transcript-failed = Não foi possível guardar a transcrição: { $detail }
 
-tui-help = Escreva uma mensagem e prima Enter para a enviar. Comandos: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <ficheiro>, /help
+tui-help = Escreva uma mensagem e prima Enter para a enviar. Comandos: /allow, /deny, /revoke system_info, /revoke shell, /revoke screen_view, /end, /save <ficheiro>, /help
 tui-nothing-to-answer = Não há nenhum pedido a que responder.
 tui-unknown-command = Comando desconhecido. Escreva /help para ver a lista.
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } pede para abrir uma consola de comandos neste co
 consent-shell-detail = Poderia executar qualquer comando que o senhor possa executar, com o seu utilizador, e ver o resultado até parar a consola. Tudo o que for escrito e mostrado fica registado no histórico da sessão.
 label-shell = Está aberta uma consola de comandos para o técnico (processo { $pid }).
 button-stop-shell = Parar a consola
+
+event-screen-requested = { $name } pediu para ver o seu ecrã
+event-screen-allowed = permitiu a partilha do ecrã
+event-screen-denied = recusou a partilha do ecrã
+event-screen-revoked = parou de partilhar o ecrã
+event-screen-started = o seu ecrã está partilhado com { $name }
+event-screen-stopped = a partilha do ecrã terminou
+error-screen-failed = Não foi possível partilhar o seu ecrã: { $detail }
+consent-screen-title = { $name } pede para ver o seu ecrã.
+consent-screen-detail = Veria em direto tudo o que aparece no seu ecrã até parar a partilha. O ecrã não é gravado; o registo da sessão guarda quando a partilha começou e terminou.
+label-screen = O seu ecrã está partilhado com { $name }.
+button-stop-screen = Parar a partilha

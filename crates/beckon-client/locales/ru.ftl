@@ -57,7 +57,7 @@ transcript-title = Запись сеанса поддержки
 transcript-saved = запись сохранена в { $path }
 transcript-failed = Не удалось сохранить запись: { $detail }
 
-tui-help = Введите сообщение и нажмите Enter, чтобы отправить его. Команды: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <файл>, /help
+tui-help = Введите сообщение и нажмите Enter, чтобы отправить его. Команды: /allow, /deny, /revoke system_info, /revoke shell, /revoke screen_view, /end, /save <файл>, /help
 tui-nothing-to-answer = Нет запроса, на который нужно ответить.
 tui-unknown-command = Неизвестная команда. Введите /help, чтобы увидеть список.
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } просит открыть командную �
 consent-shell-detail = Он сможет выполнять любые команды, доступные вам, от вашего имени и видеть их вывод, пока вы не остановите оболочку. Всё введённое и показанное записывается в журнал сеанса.
 label-shell = Для специалиста открыта командная оболочка (процесс { $pid }).
 button-stop-shell = Остановить оболочку
+
+event-screen-requested = { $name } попросил показать ваш экран
+event-screen-allowed = вы разрешили показ экрана
+event-screen-denied = вы отказали в показе экрана
+event-screen-revoked = вы прекратили показ экрана
+event-screen-started = ваш экран показывается: { $name }
+event-screen-stopped = показ экрана прекращён
+error-screen-failed = Не удалось показать экран: { $detail }
+consent-screen-title = { $name } просит показать ваш экран.
+consent-screen-detail = Специалист будет видеть всё, что на вашем экране, в реальном времени, пока вы не прекратите показ. Сам экран не записывается; в журнале сеанса остаются только начало и конец показа.
+label-screen = Ваш экран показывается: { $name }.
+button-stop-screen = Прекратить показ

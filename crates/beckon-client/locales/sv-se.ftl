@@ -57,7 +57,7 @@ transcript-title = Utskrift av supportsessionen
 transcript-saved = utskriften sparad i { $path }
 transcript-failed = Utskriften kunde inte sparas: { $detail }
 
-tui-help = Skriv ett meddelande och tryck på Enter för att skicka det. Kommandon: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <fil>, /help
+tui-help = Skriv ett meddelande och tryck på Enter för att skicka det. Kommandon: /allow, /deny, /revoke system_info, /revoke shell, /revoke screen_view, /end, /save <fil>, /help
 tui-nothing-to-answer = Det finns ingen begäran att svara på.
 tui-unknown-command = Okänt kommando. Skriv /help för listan.
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } ber om att få öppna ett kommandoskal på den h
 consent-shell-detail = Då kan alla kommandon som du kan köra köras som du, och utdata visas tills du stoppar skalet. Allt som skrivs och visas sparas i sessionens logg.
 label-shell = Ett kommandoskal är öppet för supportpersonen (process { $pid }).
 button-stop-shell = Stoppa skalet
+
+event-screen-requested = { $name } bad om att få se din skärm
+event-screen-allowed = du tillät skärmdelning
+event-screen-denied = du avböjde skärmdelning
+event-screen-revoked = du slutade dela din skärm
+event-screen-started = din skärm delas med { $name }
+event-screen-stopped = skärmdelningen har stoppats
+error-screen-failed = Din skärm kunde inte delas: { $detail }
+consent-screen-title = { $name } ber om att få se din skärm.
+consent-screen-detail = Personen ser live allt som visas på din skärm tills du slutar dela. Själva skärmen spelas inte in; sessionens logg sparar när delningen började och slutade.
+label-screen = Din skärm delas med { $name }.
+button-stop-screen = Sluta dela

@@ -57,7 +57,7 @@ transcript-title = Destek oturumu dökümü
 transcript-saved = döküm { $path } konumuna kaydedildi
 transcript-failed = Döküm kaydedilemedi: { $detail }
 
-tui-help = Bir mesaj yazın ve göndermek için Enter tuşuna basın. Komutlar: /allow, /deny, /revoke system_info, /revoke shell, /end, /save <dosya>, /help
+tui-help = Bir mesaj yazın ve göndermek için Enter tuşuna basın. Komutlar: /allow, /deny, /revoke system_info, /revoke shell, /revoke screen_view, /end, /save <dosya>, /help
 tui-nothing-to-answer = Yanıtlanacak bir istek yok.
 tui-unknown-command = Bilinmeyen komut. Liste için /help yazın.
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } bu bilgisayarda bir komut kabuğu açmak istiyor
 consent-shell-detail = Kabuğu durdurana kadar, sizin çalıştırabildiğiniz her komutu sizin kullanıcınızla çalıştırabilir ve çıktısını görebilir. Yazılan ve gösterilen her şey oturumun kaydına işlenir.
 label-shell = Temsilci için bir komut kabuğu açık (işlem { $pid }).
 button-stop-shell = Kabuğu durdur
+
+event-screen-requested = { $name } ekranınızı görmek istedi
+event-screen-allowed = ekran paylaşımına izin verdiniz
+event-screen-denied = ekran paylaşımını reddettiniz
+event-screen-revoked = ekranınızı paylaşmayı durdurdunuz
+event-screen-started = ekranınız { $name } ile paylaşılıyor
+event-screen-stopped = ekran paylaşımı durdu
+error-screen-failed = Ekranınız paylaşılamadı: { $detail }
+consent-screen-title = { $name } ekranınızı görmek istiyor.
+consent-screen-detail = Paylaşımı durdurana kadar ekranınızda görünen her şeyi canlı olarak görür. Ekranın kendisi kaydedilmez; oturum günlüğü yalnızca paylaşımın başlangıcını ve bitişini tutar.
+label-screen = Ekranınız { $name } ile paylaşılıyor.
+button-stop-screen = Paylaşımı durdur

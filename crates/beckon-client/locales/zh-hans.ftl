@@ -57,7 +57,7 @@ transcript-title = 支持会话记录
 transcript-saved = 记录已保存到 { $path }
 transcript-failed = 无法保存记录：{ $detail }
 
-tui-help = 输入消息并按 Enter 发送。命令：/allow、/deny、/revoke system_info、/revoke shell、/end、/save <文件>、/help
+tui-help = 输入消息并按 Enter 发送。命令：/allow、/deny、/revoke system_info、/revoke shell、/revoke screen_view、/end、/save <文件>、/help
 tui-nothing-to-answer = 没有需要回答的请求。
 tui-unknown-command = 未知命令。输入 /help 查看列表。
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } 请求在这台计算机上打开命令行。
 consent-shell-detail = 在您停止之前，对方可以以您的身份运行您能运行的任何命令并看到输出。所有输入和显示的内容都会记录在会话日志中。
 label-shell = 已为客服人员打开命令行（进程 { $pid }）。
 button-stop-shell = 停止命令行
+
+event-screen-requested = { $name } 请求查看您的屏幕
+event-screen-allowed = 您已允许共享屏幕
+event-screen-denied = 您已拒绝共享屏幕
+event-screen-revoked = 您已停止共享屏幕
+event-screen-started = 您的屏幕正与 { $name } 共享
+event-screen-stopped = 屏幕共享已停止
+error-screen-failed = 无法共享您的屏幕：{ $detail }
+consent-screen-title = { $name } 请求查看您的屏幕。
+consent-screen-detail = 在您停止共享之前，对方可以实时看到屏幕上显示的所有内容。屏幕内容不会被录制；会话日志只记录共享的开始和结束。
+label-screen = 您的屏幕正与 { $name } 共享。
+button-stop-screen = 停止共享

@@ -57,7 +57,7 @@ transcript-title = 支援工作階段記錄
 transcript-saved = 記錄已儲存到 { $path }
 transcript-failed = 無法儲存記錄：{ $detail }
 
-tui-help = 輸入訊息並按 Enter 傳送。指令：/allow、/deny、/revoke system_info、/revoke shell、/end、/save <檔案>、/help
+tui-help = 輸入訊息並按 Enter 傳送。指令：/allow、/deny、/revoke system_info、/revoke shell、/revoke screen_view、/end、/save <檔案>、/help
 tui-nothing-to-answer = 沒有需要回覆的要求。
 tui-unknown-command = 未知的指令。輸入 /help 查看清單。
 
@@ -90,3 +90,15 @@ consent-shell-title = { $name } 要求在這台電腦上開啟命令列。
 consent-shell-detail = 在您停止之前，對方可以用您的身分執行您能執行的任何指令並看到輸出。所有輸入和顯示的內容都會記錄在工作階段的紀錄中。
 label-shell = 已為客服人員開啟命令列（處理程序 { $pid }）。
 button-stop-shell = 停止命令列
+
+event-screen-requested = { $name } 要求查看您的螢幕
+event-screen-allowed = 您已允許分享螢幕
+event-screen-denied = 您已拒絕分享螢幕
+event-screen-revoked = 您已停止分享螢幕
+event-screen-started = 您的螢幕正與 { $name } 分享
+event-screen-stopped = 螢幕分享已停止
+error-screen-failed = 無法分享您的螢幕：{ $detail }
+consent-screen-title = { $name } 要求查看您的螢幕。
+consent-screen-detail = 在您停止分享之前，對方可以即時看到螢幕上顯示的所有內容。螢幕內容不會被錄製；工作階段記錄只保留分享的開始與結束。
+label-screen = 您的螢幕正與 { $name } 分享。
+button-stop-screen = 停止分享

@@ -7,7 +7,9 @@
 //! are its pure bookkeeping; `view` is what the customer sees, shared by the terminal (`tui`)
 //! and the window (`gui`); `transcript` is what it saves; `machine` collects the system
 //! information; `i18n` speaks the customer's language; `shell` runs the command shell the
-//! customer allowed in a pseudo-terminal, and `shell_link` ties it to the session's log.
+//! customer allowed in a pseudo-terminal, and `shell_link` ties it to the session's log;
+//! `screen` captures the screen and cuts it into changed tiles, and `screen_link` ties that
+//! to the log and to the console's acknowledgements.
 //!
 //! Why each dependency is here (kept to one small tree, all pure Rust but the system's GL):
 //! * `eframe` (egui, `glow` renderer, `x11` + `wayland`, `accesskit`): a small native window
@@ -26,6 +28,9 @@
 //! * `portable-pty` (from wezterm): one pseudo-terminal API over Unix PTYs and Windows
 //!   ConPTY for the command shell; `base64`: the shell's bytes on the wire; `nix` (Unix only,
 //!   `signal`): a safe `kill`/`killpg` to stop everything the shell started.
+//! * `png`: the screen's tiles, lossless; `x11rb` (X11 systems only): the screen's capture
+//!   with the core protocol's `GetImage`, in pure Rust (xcap's Linux backend needs pipewire,
+//!   wayland and dbus development libraries and clang).
 
 pub mod events;
 pub mod gui;
@@ -34,6 +39,8 @@ pub mod join;
 pub mod machine;
 pub mod messages;
 pub mod outbox;
+pub mod screen;
+pub mod screen_link;
 pub mod session;
 pub mod shell;
 pub mod shell_link;

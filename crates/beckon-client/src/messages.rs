@@ -69,6 +69,14 @@ pub enum Update {
     ShellEnded,
     /// The shell could not be started (the detail says why).
     ShellFailed(String),
+    /// The screen is being shared with the representative `name`.
+    ScreenStarted {
+        name: String,
+    },
+    /// The screen is no longer shared (revoked, or stopped by the representative).
+    ScreenStopped,
+    /// Capturing the screen failed (the detail says why); sharing stopped.
+    ScreenFailed(String),
     Ended,
     /// The session can no longer be reached (its token was refused).
     Gone(String),

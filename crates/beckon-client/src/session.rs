@@ -9,6 +9,7 @@
 use crate::events::{interpret, Entry};
 pub use crate::messages::{Command, Update};
 use crate::outbox::{Outbox, MAX_SHELL_IN_FLIGHT};
+use crate::screen_link::ScreenLink;
 use crate::shell::ShellEvent;
 use crate::shell_link::{ShellLink, Step};
 pub use crate::socket::{backoff, socket_url};
@@ -21,6 +22,8 @@ use tokio::time::{sleep, Instant};
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
+
+mod commands;
 
 pub struct Config {
     /// `http(s)://host[:port]`; the socket uses `ws(s)://` on the same origin.
@@ -53,6 +56,7 @@ pub struct Session {
     outbox: Outbox,
     commands_closed: bool,
     shell: ShellLink,
+    screen: ScreenLink,
 }
 
 impl Session {
@@ -68,6 +72,7 @@ impl Session {
             outbox: Outbox::new(),
             commands_closed: false,
             shell: ShellLink::default(),
+            screen: ScreenLink::default(),
         }
     }
 
@@ -99,12 +104,12 @@ impl Session {
                     match self.connection(ws).await {
                         Outcome::Ended => {
                             // The shell ends with the session, before the customer is told.
-                            self.shell.stop();
+                            self.stop_all();
                             (self.out)(Update::Ended);
                             return;
                         }
                         Outcome::Quit => {
-                            self.shell.stop();
+                            self.stop_all();
                             return;
                         }
                         Outcome::Lost => {}
@@ -115,7 +120,7 @@ impl Session {
                 }
                 // The server refused the token itself (the session is gone): no retry helps.
                 Ok(Err(WsError::Http(resp))) if resp.status().is_client_error() => {
-                    self.shell.stop();
+                    self.stop_all();
                     (self.out)(Update::Gone(resp.status().to_string()));
                     return;
                 }
@@ -141,59 +146,8 @@ impl Session {
                 cmd = self.commands.recv(), if !self.commands_closed => match cmd {
                     // Typing while offline is stale by the time we are back: dropped.
                     Some(c) => { let _ = self.take(c); }
-                    None => { self.shell.stop(); return true; }
+                    None => { self.stop_all(); return true; }
                 },
-            }
-        }
-    }
-
-    /// Puts a command in the outbox (or drops what only makes sense live, like typing).
-    fn take(&mut self, c: Command) -> Option<ClientMsg> {
-        match c {
-            Command::Say(text) => {
-                if let Err(reason) = beckon_protocol::chat::check_chat("id", &text) {
-                    (self.out)(Update::Invalid(reason));
-                } else {
-                    self.outbox.queue_chat(&text);
-                    (self.out)(Update::Unshown(self.outbox.unshown()));
-                }
-                None
-            }
-            Command::Typing(active) => Some(ClientMsg::Typing { active }),
-            Command::Consent {
-                capability,
-                allow,
-                info,
-            } => {
-                let kind = if allow {
-                    "capability_allowed"
-                } else {
-                    "capability_denied"
-                };
-                if allow && capability == Capability::Shell {
-                    self.shell.allowed();
-                }
-                self.outbox
-                    .queue_control(ClientMsg::Consent { capability, allow }, kind);
-                if let (true, Some(info)) = (allow, info) {
-                    self.outbox
-                        .queue_control(ClientMsg::SystemInfo { info: *info }, "system_info");
-                }
-                None
-            }
-            Command::Revoke(capability) => {
-                // At once, before the server even hears of it.
-                if capability == Capability::Shell {
-                    self.shell.stop();
-                    self.outbox.drop_shell();
-                }
-                self.outbox
-                    .queue_control(ClientMsg::Revoke { capability }, "capability_revoked");
-                None
-            }
-            Command::End => {
-                self.outbox.queue_control(ClientMsg::End, "state_changed");
-                None
             }
         }
     }
@@ -216,6 +170,7 @@ impl Session {
 
     async fn connection(&mut self, mut ws: Ws) -> Outcome {
         self.outbox.reconnected();
+        self.screen.reconnected();
         let hello = ClientMsg::Hello {
             v: beckon_protocol::chat::VERSION,
             after: self.outbox.last_seq(),
@@ -251,8 +206,10 @@ impl Session {
                             if matches!(msg, ServerMsg::Welcome { .. }) {
                                 settled_at = Some(Instant::now() + SETTLE);
                             }
-                            let (ended, step) = self.handle(msg).await;
-                            if !self.apply(&mut ws, step).await { return Outcome::Lost; }
+                            let (ended, steps) = self.handle(msg).await;
+                            for step in steps {
+                                if !self.apply(&mut ws, step).await { return Outcome::Lost; }
+                            }
                             if ended {
                                 let _ = ws.close(None).await;
                                 return Outcome::Ended;
@@ -297,6 +254,10 @@ impl Session {
                     if !self.apply(&mut ws, step).await { return Outcome::Lost; }
                     if settled && !self.flush_outbox(&mut ws).await { return Outcome::Lost; }
                 }
+                // One message per turn: chat and answers go between a frame's messages.
+                step = self.screen.next() => {
+                    if !self.apply(&mut ws, step).await { return Outcome::Lost; }
+                }
                 cmd = self.commands.recv(), if !self.commands_closed => {
                     let Some(cmd) = cmd else {
                         self.commands_closed = true;
@@ -328,8 +289,9 @@ impl Session {
         }
     }
 
-    /// Handles one server message: whether the session has ended, and what the shell needs.
-    async fn handle(&mut self, msg: ServerMsg) -> (bool, Step) {
+    /// Handles one server message: whether the session has ended, and what the shell and the
+    /// screen need.
+    async fn handle(&mut self, msg: ServerMsg) -> (bool, Vec<Step>) {
         match msg {
             ServerMsg::Welcome {
                 state,
@@ -355,9 +317,12 @@ impl Session {
                 at,
             } => {
                 if !self.outbox.accept_event(seq, &kind, from == "customer") {
-                    return (false, Step::default());
+                    return (false, vec![]);
                 }
-                let step = self.shell.on_event(&kind, &from, &body);
+                let steps = vec![
+                    self.shell.on_event(&kind, &from, &body),
+                    self.screen.on_event(&kind, &from, &body),
+                ];
                 let entry = interpret(&kind, &from, name.as_deref(), &body);
                 let ended = entry == Entry::Ended;
                 if let Entry::CapabilityRequested { capability, name } = &entry {
@@ -383,7 +348,7 @@ impl Session {
                     (self.out)(Update::Event { seq, at, entry });
                 }
                 (self.out)(Update::Unshown(self.outbox.unshown()));
-                return (ended, step);
+                return (ended, steps);
             }
             ServerMsg::Ack { id, seq } => {
                 if self.outbox.ack(&id, seq) {
@@ -403,8 +368,9 @@ impl Session {
                     });
                 }
             }
+            ServerMsg::ScreenAck { frame, keyframe } => self.screen.on_ack(frame, keyframe),
             ServerMsg::Elevate { .. } | ServerMsg::Pong => {}
         }
-        (false, Step::default())
+        (false, vec![])
     }
 }

@@ -77,6 +77,7 @@ pub fn parse(line: &str, prompt_open: bool) -> Input {
         ("deny", _) => Input::Deny,
         ("revoke", "" | "system_info") => Input::Revoke(Capability::SystemInfo),
         ("revoke", "shell") => Input::Revoke(Capability::Shell),
+        ("revoke", "screen_view" | "screen") => Input::Revoke(Capability::ScreenView),
         ("end", _) => Input::End,
         ("save", p) if !p.is_empty() => Input::Save(p.to_string()),
         ("help", _) => Input::Help,
@@ -176,7 +177,11 @@ mod tests {
             parse("/revoke shell", false),
             Input::Revoke(Capability::Shell)
         );
-        assert_eq!(parse("/revoke screen", false), Input::Unknown);
+        assert_eq!(
+            parse("/revoke screen", false),
+            Input::Revoke(Capability::ScreenView)
+        );
+        assert_eq!(parse("/revoke teleport", false), Input::Unknown);
         assert_eq!(parse("/end", false), Input::End);
         assert_eq!(
             parse("/save /tmp/t.txt", false),

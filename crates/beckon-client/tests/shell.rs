@@ -364,13 +364,26 @@ fn output_printed_across_a_network_cut_arrives_once_and_in_order() {
         .skip(1)
         .find_map(|t| t.split_whitespace().next()?.parse().ok())
         .unwrap_or_else(|| panic!("a total in the output"));
+    // A line's last word: the shell's first prompt may land before the first line when the
+    // command was typed before the shell printed it (`# line-1`).
     let lines: Vec<&str> = out
         .lines()
-        .map(str::trim)
-        .filter(|l| l.starts_with("line-"))
+        .filter_map(|l| l.split_whitespace().last())
+        .filter(|w| {
+            w.strip_prefix("line-")
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        })
         .collect();
     let expected: Vec<String> = (1..=total).map(|i| format!("line-{i}")).collect();
-    assert_eq!(lines.len(), total, "every line once (of {total})");
+    let missing: Vec<&String> = expected
+        .iter()
+        .filter(|l| !lines.contains(&l.as_str()))
+        .collect();
+    assert_eq!(
+        lines.len(),
+        total,
+        "every line once (of {total}); missing {missing:?}"
+    );
     assert!(lines.iter().zip(&expected).all(|(a, b)| a == b), "in order");
     // Each chunk was stored once: no id twice.
     let events = all_events(&j.rep, &j.lsid);

@@ -1,6 +1,7 @@
 //! The customer WebSocket protocol (version 1): JSON messages with a `type` tag, spoken by the
 //! chat page and the full customer client (`docs/chat_protocol.md`).
 
+use crate::screen::Tile;
 use crate::sysinfo::SystemInfo;
 use serde::{Deserialize, Serialize};
 
@@ -69,6 +70,27 @@ pub enum ClientMsg {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         code: Option<i32>,
     },
+    /// While the screen view is allowed: tiles of frame `frame` (numbered from 1 by the
+    /// client), `last` on the frame's final message. `captured_at` is the client's clock (ms)
+    /// and `encode_ms` how long capture and encoding took, for the console's latency.
+    ScreenTiles {
+        frame: u64,
+        width: u32,
+        height: u32,
+        tiles: Vec<Tile>,
+        last: bool,
+        captured_at: i64,
+        #[serde(default)]
+        encode_ms: u32,
+    },
+    /// The screen view the customer allowed has ended on their side (capture failed, or the
+    /// client stopped), with how much it sent.
+    ScreenEnded {
+        #[serde(default)]
+        frames: u64,
+        #[serde(default)]
+        reason: Option<String>,
+    },
     Ping,
 }
 
@@ -83,8 +105,8 @@ pub struct ClientInfo {
 }
 
 /// What a representative may ask of the full client, each only with the customer's consent.
-/// `ScreenView` and `FileTransfer` are names the consent model and the team settings know
-/// already; this version's server refuses to request them (issue 10).
+/// `FileTransfer` is a name the consent model and the team settings know already; this
+/// version's server refuses to request it (issue 10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Capability {
@@ -160,6 +182,13 @@ pub enum ServerMsg {
     Error {
         code: String,
         message: String,
+    },
+    /// A console drew screen frame `frame`: the client may capture the next one. `keyframe`
+    /// asks for every tile (a console started watching, or dropped frames).
+    ScreenAck {
+        frame: u64,
+        #[serde(default)]
+        keyframe: bool,
     },
     Pong,
 }

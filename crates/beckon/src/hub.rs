@@ -32,7 +32,23 @@ pub enum Poke {
         name: Option<String>,
         active: bool,
     },
+    /// A console drew a screen frame (or wants a keyframe): the client's credit for the next.
+    ScreenAck { frame: u64, keyframe: bool },
 }
+
+/// Part of a screen frame on its way to the consoles following the session. Never stored:
+/// the screen is live only (docs/customer_client.md, "Screen view").
+#[derive(Debug)]
+pub struct ScreenPart {
+    pub session: SessionId,
+    /// The client's `screen_tiles` message as JSON, plus `received_at` (server clock, ms).
+    pub msg: serde_json::Value,
+}
+
+/// Screen parts in flight to all consoles of this node. A console that falls this far behind
+/// loses parts (`Lagged`) and asks for a keyframe instead of queueing: a slow console lowers
+/// its own frame rate, never the chat's pace or the other consoles'.
+const SCREEN_CAPACITY: usize = 64;
 
 /// What representatives' consoles hear about: every session's activity, which each console
 /// filters by the sessions it shows. Capacity 1024; a console that lags resynchronizes.
@@ -53,6 +69,7 @@ pub struct Hub {
     sessions: Mutex<HashMap<SessionId, broadcast::Sender<Poke>>>,
     customer_typing: Mutex<HashMap<SessionId, Instant>>,
     consoles: broadcast::Sender<ConsolePoke>,
+    screens: broadcast::Sender<std::sync::Arc<ScreenPart>>,
 }
 
 impl Default for Hub {
@@ -61,6 +78,7 @@ impl Default for Hub {
             sessions: Mutex::default(),
             customer_typing: Mutex::default(),
             consoles: broadcast::channel(CONSOLE_CAPACITY).0,
+            screens: broadcast::channel(SCREEN_CAPACITY).0,
         }
     }
 }
@@ -101,6 +119,20 @@ impl Hub {
     /// Every console subscribes to all session activity and filters what it shows.
     pub fn subscribe_console(&self) -> broadcast::Receiver<ConsolePoke> {
         self.consoles.subscribe()
+    }
+
+    /// Relays screen tiles to the consoles following the session.
+    pub fn screen(&self, part: ScreenPart) {
+        let _ = self.screens.send(std::sync::Arc::new(part));
+    }
+
+    pub fn subscribe_screens(&self) -> broadcast::Receiver<std::sync::Arc<ScreenPart>> {
+        self.screens.subscribe()
+    }
+
+    /// Passes a console's acknowledgement of a screen frame to the customer's client.
+    pub fn screen_ack(&self, id: SessionId, frame: u64, keyframe: bool) {
+        self.send(id, Poke::ScreenAck { frame, keyframe });
     }
 
     pub fn typing(&self, id: SessionId, from: &'static str, name: Option<String>, active: bool) {

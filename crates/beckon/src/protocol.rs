@@ -64,6 +64,13 @@ pub fn decode_client_frame(text: &str) -> Result<ClientMsg, FrameError> {
                 return Err(FrameError::Invalid("message id must be 1 to 64 characters"));
             }
         }
+        ClientMsg::ScreenTiles {
+            width,
+            height,
+            tiles,
+            ..
+        } => beckon_protocol::screen::check_tiles(*width, *height, tiles)
+            .map_err(FrameError::Invalid)?,
         _ => {}
     }
     Ok(msg)

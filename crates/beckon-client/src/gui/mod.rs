@@ -224,6 +224,11 @@ impl App {
                 self.send(Command::Revoke(Capability::Shell));
             }
         }
+        if let Some(name) = self.view.screen.clone() {
+            if shell_bar::screen(ui, &t, &name) {
+                self.send(Command::Revoke(Capability::ScreenView));
+            }
+        }
         if let Some(n) = &self.view.notice {
             ui.colored_label(egui::Color32::DARK_RED, n);
         }

@@ -66,6 +66,8 @@ pub struct View {
     pub sharing: bool,
     /// The shell runs: `Some` with its process id (0 when the system gives none).
     pub shell: Option<u32>,
+    /// The screen is shared: `Some` with the name of the representative who sees it.
+    pub screen: Option<String>,
     pub typing: Option<String>,
     pub unshown: Vec<(String, String)>,
     pub ended: bool,
@@ -99,6 +101,7 @@ impl View {
             prompt: None,
             sharing: false,
             shell: None,
+            screen: None,
             typing: None,
             unshown: Vec::new(),
             ended: false,
@@ -191,6 +194,10 @@ impl View {
                         t.t("consent-shell-title", &[("name", &name)]),
                         vec![t.s("consent-shell-detail")],
                     ),
+                    Capability::ScreenView => (
+                        t.t("consent-screen-title", &[("name", &name)]),
+                        vec![t.s("consent-screen-detail")],
+                    ),
                     _ => (
                         t.t("consent-question-title", &[("name", &name)]),
                         crate::machine::describe(&info, &t),
@@ -244,6 +251,18 @@ impl View {
             Update::ShellFailed(detail) => {
                 self.shell = None;
                 vec![self.notice_line(now_ms(), "error-shell-failed", &[("detail", &detail)])]
+            }
+            Update::ScreenStarted { name } => {
+                self.screen = Some(name.clone());
+                vec![self.notice_line(now_ms(), "event-screen-started", &[("name", &name)])]
+            }
+            Update::ScreenStopped => {
+                self.screen = None;
+                vec![self.notice_line(now_ms(), "event-screen-stopped", &[])]
+            }
+            Update::ScreenFailed(detail) => {
+                self.screen = None;
+                vec![self.notice_line(now_ms(), "error-screen-failed", &[("detail", &detail)])]
             }
             Update::Ended => {
                 if self.ended {
@@ -317,6 +336,7 @@ impl View {
             Entry::CapabilityRequested { name, capability } => {
                 let id = match capability {
                     Capability::Shell => "event-shell-requested",
+                    Capability::ScreenView => "event-screen-requested",
                     _ => "event-info-requested",
                 };
                 vec![self.notice_line(at, id, &[("name", &name)])]
@@ -338,9 +358,26 @@ impl View {
                 };
                 vec![self.notice_line(at, id, &[])]
             }
+            Entry::CapabilityAnswered {
+                answer,
+                capability: Capability::ScreenView,
+            } => {
+                if self.prompt.as_ref().map(|p| p.capability) == Some(Capability::ScreenView) {
+                    self.prompt = None;
+                }
+                let id = match answer {
+                    Answer::Allowed => "event-screen-allowed",
+                    Answer::Denied => "event-screen-denied",
+                    Answer::Revoked => {
+                        self.screen = None;
+                        "event-screen-revoked"
+                    }
+                };
+                vec![self.notice_line(at, id, &[])]
+            }
             Entry::CapabilityAnswered { answer, .. } => {
                 // The log has the answer: a prompt still open (a replay) is settled.
-                if self.prompt.as_ref().map(|p| p.capability) != Some(Capability::Shell) {
+                if self.prompt.as_ref().map(|p| p.capability) == Some(Capability::SystemInfo) {
                     self.prompt = None;
                 }
                 let id = match answer {

@@ -110,3 +110,47 @@ fn the_shell_has_its_own_question_and_indicator() {
         "you stopped the command shell"
     );
 }
+
+#[test]
+fn the_screen_has_its_own_question_and_indicator() {
+    let mut v = view();
+    v.apply(Update::ConsentNeeded {
+        capability: Capability::ScreenView,
+        name: "John".into(),
+        info: Box::default(),
+    });
+    let p = v.prompt.clone().expect("a prompt");
+    assert_eq!(p.title, "John asks to see your screen.");
+    assert!(p.lines[0].contains("not recorded"), "{:?}", p.lines);
+    // The shell's answer does not settle the screen's question.
+    v.apply(ev(Entry::CapabilityAnswered {
+        capability: Capability::Shell,
+        answer: Answer::Denied,
+    }));
+    assert!(v.prompt.is_some());
+    v.apply(ev(Entry::CapabilityAnswered {
+        capability: Capability::ScreenView,
+        answer: Answer::Allowed,
+    }));
+    assert!(v.prompt.is_none() && v.screen.is_none() && !v.sharing);
+    v.apply(Update::ScreenStarted {
+        name: "John".into(),
+    });
+    assert_eq!(v.screen.as_deref(), Some("John"));
+    assert_eq!(
+        v.lines.last().unwrap().text,
+        "your screen is shared with John"
+    );
+    v.apply(ev(Entry::CapabilityAnswered {
+        capability: Capability::ScreenView,
+        answer: Answer::Revoked,
+    }));
+    assert_eq!(v.screen, None);
+    assert_eq!(
+        v.lines.last().unwrap().text,
+        "you stopped sharing your screen"
+    );
+    v.apply(Update::ScreenStarted { name: "Ann".into() });
+    v.apply(Update::ScreenStopped);
+    assert_eq!(v.screen, None, "stopped by the representative");
+}

@@ -7,6 +7,8 @@
 
 pub mod proxy;
 pub mod rep;
+#[cfg(all(unix, not(target_os = "macos")))]
+pub mod screen;
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};

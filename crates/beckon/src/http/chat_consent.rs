@@ -1,6 +1,6 @@
 //! The full client's side of capabilities on the customer WebSocket: `consent`, `revoke`,
-//! `system_info`, `shell_output` and `shell_ended` (docs/customer_client.md, "Capabilities
-//! and consent"). The rules are `domain::capabilities`'; this module reads the log, applies
+//! `system_info`, `shell_output`, `shell_ended`, `screen_tiles` and `screen_ended`
+//! (docs/customer_client.md, "Capabilities and consent"). The rules are `domain::capabilities`'; this module reads the log, applies
 //! them and records the result.
 
 use crate::app::AppState;
@@ -25,16 +25,17 @@ pub enum Refusal {
     Storage,
 }
 
-fn refused(code: &'static str, message: impl Into<String>) -> Refusal {
+pub(super) fn refused(code: &'static str, message: impl Into<String>) -> Refusal {
     Refusal::Refused(code, message.into())
 }
 
-/// Routes a full-client message to `handle` or `handle_shell`; `Some` is the answer to send.
+/// Routes a full-client message to `handle`, `handle_shell` or `handle_screen`; `Some` is
+/// the answer to send.
 pub async fn dispatch(
     state: &AppState,
     session: SessionId,
     full_client: bool,
-    gate: &mut ShellGate,
+    gate: &mut ConsentGate,
     msg: ClientMsg,
     len: usize,
 ) -> Result<Option<ServerMsg>, Refusal> {
@@ -42,34 +43,56 @@ pub async fn dispatch(
         ClientMsg::ShellOutput { .. } | ClientMsg::ShellEnded { .. } => {
             handle_shell(state, session, full_client, gate, msg).await
         }
+        ClientMsg::ScreenTiles { .. } | ClientMsg::ScreenEnded { .. } => {
+            super::chat_screen::handle_screen(state, session, full_client, gate, msg)
+                .await
+                .map(|_| None)
+        }
         _ => handle(state, session, full_client, msg, len)
             .await
             .map(|_| None),
     }
 }
 
-/// The shell's consent for one connection, folded from the log as it grows: a busy shell
-/// sends many chunks, and each reads only the events since the previous one instead of the
-/// whole log.
-pub struct ShellGate {
+/// The lasting capabilities' consent for one connection (shell and screen), folded from the
+/// log as it grows: a busy shell or screen sends many messages, and each reads only the
+/// events since the previous one instead of the whole log.
+pub struct ConsentGate {
     upto: i64,
-    state: Consent,
+    shell: Consent,
+    screen: Consent,
     /// Output of the current shell in the log, in bytes.
     output: u64,
 }
 
-impl Default for ShellGate {
+impl Default for ConsentGate {
     fn default() -> Self {
-        ShellGate {
+        ConsentGate {
             upto: 0,
-            state: Consent::None,
+            shell: Consent::None,
+            screen: Consent::None,
             output: 0,
         }
     }
 }
 
-impl ShellGate {
+impl ConsentGate {
     async fn current(&mut self, state: &AppState, session: SessionId) -> Result<Consent, Refusal> {
+        self.fold(state, session).await?;
+        Ok(self.shell)
+    }
+
+    /// Where the screen view stands now.
+    pub async fn screen(
+        &mut self,
+        state: &AppState,
+        session: SessionId,
+    ) -> Result<Consent, Refusal> {
+        self.fold(state, session).await?;
+        Ok(self.screen)
+    }
+
+    async fn fold(&mut self, state: &AppState, session: SessionId) -> Result<(), Refusal> {
         loop {
             let events = state
                 .store
@@ -80,18 +103,19 @@ impl ShellGate {
                     Refusal::Storage
                 })?;
             let Some(last) = events.last() else {
-                return Ok(self.state);
+                return Ok(());
             };
             self.upto = last.seq;
             for e in &events {
-                let before = self.state;
-                self.state = capabilities::step(self.state, e, Capability::Shell);
-                if self.state == Consent::Allowed && before != Consent::Allowed {
+                let before = self.shell;
+                self.shell = capabilities::step(self.shell, e, Capability::Shell);
+                if self.shell == Consent::Allowed && before != Consent::Allowed {
                     self.output = 0;
                 }
                 if e.kind == SHELL_OUTPUT {
                     self.output += decoded_len(e.body["data"].as_str().unwrap_or_default());
                 }
+                self.screen = capabilities::step(self.screen, e, Capability::ScreenView);
             }
         }
     }
@@ -113,7 +137,7 @@ pub async fn handle_shell(
     state: &AppState,
     session: SessionId,
     full_client: bool,
-    gate: &mut ShellGate,
+    gate: &mut ConsentGate,
     msg: ClientMsg,
 ) -> Result<Option<ServerMsg>, Refusal> {
     if !full_client {
@@ -202,7 +226,7 @@ pub async fn handle(
     record(state, session, kind, body).await
 }
 
-async fn record(
+pub(super) async fn record(
     state: &AppState,
     session: SessionId,
     kind: &str,

@@ -5,7 +5,7 @@
 //! last sequence number sent, so nothing is skipped or sent twice; a chat message is
 //! acknowledged only once it is stored.
 
-use super::chat_consent::{self, Refusal, ShellGate};
+use super::chat_consent::{self, ConsentGate, Refusal};
 use super::chat_view::customer_event;
 use crate::app::AppState;
 use crate::domain::session::{Actor, NewEvent, SessionEvent, SessionState, SupportSession};
@@ -67,8 +67,8 @@ pub async fn chat_ws(
                 chat_budget: TokenBucket::new(CHAT_BURST, CHAT_PER_SEC),
                 token: q.token,
                 full_client: false,
-                shell_gate: ShellGate::default(),
                 queue_sent: None,
+                consent_gate: ConsentGate::default(),
             };
             if let Some((code, reason)) = conn.run().await {
                 super::socket::close(&mut conn.socket, code, reason).await;
@@ -87,7 +87,7 @@ struct Conn {
     /// The hello said this is the full client (`client.kind` = `full`), which alone may
     /// answer capability requests.
     full_client: bool,
-    shell_gate: ShellGate,
+    consent_gate: ConsentGate,
     /// The last place in the queue told to the page, and its estimate.
     queue_sent: Option<(i64, Option<i64>)>,
 }
@@ -293,6 +293,11 @@ impl Conn {
                         Ok(Poke::Event(e)) => {
                             if !self.stream(&e).await { return None; }
                         }
+                        // Only the full client shares a screen; the chat page has no use for credit.
+                        Ok(Poke::ScreenAck { frame, keyframe }) if self.full_client => {
+                            if !self.send(&ServerMsg::ScreenAck { frame, keyframe }).await { return None; }
+                        }
+                        Ok(Poke::ScreenAck { .. }) => {}
                         Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
                         Ok(Poke::Events) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
                             if !self.flush().await { return None; }
@@ -400,7 +405,7 @@ impl Conn {
             // Consent, system information and the shell: the full client's messages.
             Ok(msg) => {
                 let (state, session) = (&self.state, self.session.id);
-                let gate = &mut self.shell_gate;
+                let gate = &mut self.consent_gate;
                 match chat_consent::dispatch(
                     state,
                     session,

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod chat_consent;
+mod chat_screen;
 mod chat_view;
 pub mod chat_ws;
 pub mod client_join;
@@ -84,6 +85,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/rep/sessions/{lsid}/shell/resize",
             post(rep::shell::resize),
+        )
+        .route(
+            "/api/rep/sessions/{lsid}/screen/stop",
+            post(rep::screen::stop),
         )
         .route("/chat/{token}/transcript.txt", get(pages::transcript_text))
         .route("/chat/{token}/transcript.html", get(pages::transcript_html))

@@ -97,6 +97,7 @@ function openSession(view, opts = {}) {
     p = new SessionPanel(view, {
       me,
       sendTyping: (lsid, active) => socket.send({ type: 'typing', lsid, active }),
+      send: (msg) => socket.send(msg),
       repName,
       isSelected: (lsid) => tabs.selected === lsid,
       onChange: label,
@@ -188,6 +189,8 @@ const socket = new ConsoleSocket({
     } else if (m.type === 'event') {
       followed.add(m.lsid);
       panels.get(m.lsid)?.addEvent(/** @type {any} */ (m));
+    } else if (m.type === 'screen') {
+      panels.get(m.lsid)?.screen.onPart(m);
     } else if (m.type === 'typing') {
       panels.get(m.lsid)?.showCustomerTyping(Boolean(m.active));
     } else if (m.type === 'welcome') {

@@ -28,6 +28,25 @@ const END_REASONS = /** @type {Record<string, string>} */ ({
 });
 
 /**
+ * The screen view's lines (its picture is beside the conversation, never in the log).
+ * @param {SessionEvent} e
+ * @param {string} name the representative, or `You`
+ * @param {TranscriptContext} ctx
+ */
+function screenText(e, name, ctx) {
+  const customer = ctx.customerName();
+  switch (e.kind) {
+    case 'capability_requested': return `${name} asked to see the customer’s screen`;
+    case 'capability_allowed': return `${customer} allowed the screen view`;
+    case 'capability_denied': return `${customer} declined the screen view`;
+    case 'capability_revoked': return `${customer} stopped sharing the screen`;
+    case 'screen_ended':
+      return e.actor?.kind === 'rep' ? `${name} stopped viewing the screen` : `The screen view ended${e.body?.reason ? ` (${e.body.reason})` : ''}`;
+    default: return null;
+  }
+}
+
+/**
  * A system line's text, or null for internal events not worth showing.
  * @param {SessionEvent} e
  * @param {TranscriptContext} ctx
@@ -36,6 +55,7 @@ function systemText(e, ctx) {
   const b = e.body || {};
   const actorIsMe = e.actor && e.actor.kind === 'rep' && e.actor.id === ctx.me;
   const name = actorIsMe ? 'You' : b.name || 'A representative';
+  if (b.capability === 'screen_view' || e.kind === 'screen_ended') return screenText(e, name, ctx);
   switch (e.kind) {
     case 'member_joined':
       return b.role === 'owner' ? `${name} accepted the session` : `${name} joined the session`;

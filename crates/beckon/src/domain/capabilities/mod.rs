@@ -74,9 +74,16 @@ pub const SHELL_RESIZE: &str = "shell_resize";
 /// The shell ended on the customer's side (customer, `code` when it exited by itself).
 pub const SHELL_ENDED: &str = "shell_ended";
 
+/// The screen view ended (customer: the client stopped or capture failed, with `frames`;
+/// rep: the representative stopped watching). The frames themselves are never stored.
+pub const SCREEN_ENDED: &str = "screen_ended";
+
 /// The capabilities this version can carry out; the others are only names so far.
 pub fn is_available(capability: Capability) -> bool {
-    matches!(capability, Capability::SystemInfo | Capability::Shell)
+    matches!(
+        capability,
+        Capability::SystemInfo | Capability::Shell | Capability::ScreenView
+    )
 }
 
 pub fn joined_client(events: &[SessionEvent]) -> Option<JoinedClient> {
@@ -96,6 +103,7 @@ fn capability_of(e: &SessionEvent) -> Option<Capability> {
     match e.kind.as_str() {
         SYSTEM_INFO => Some(Capability::SystemInfo),
         SHELL_ENDED => Some(Capability::Shell),
+        SCREEN_ENDED => Some(Capability::ScreenView),
         REQUESTED | ALLOWED | DENIED | REVOKED => {
             e.body["capability"].as_str().and_then(Capability::parse)
         }
@@ -127,7 +135,7 @@ pub fn step(state: Consent, e: &SessionEvent, capability: Capability) -> Consent
         (DENIED, Consent::Requested) => Consent::Denied,
         (REVOKED, Consent::Allowed | Consent::Shared) => Consent::Revoked,
         (SYSTEM_INFO, Consent::Allowed) => Consent::Shared,
-        (SHELL_ENDED, Consent::Allowed) => Consent::Ended,
+        (SHELL_ENDED | SCREEN_ENDED, Consent::Allowed) => Consent::Ended,
         _ => state,
     }
 }
@@ -189,6 +197,14 @@ pub fn may_share_system_info(events: &[SessionEvent]) -> Result<(), CapabilityEr
 /// the customer allowed it, has not revoked it, and it has not ended since.
 pub fn may_use_shell(events: &[SessionEvent]) -> Result<(), CapabilityError> {
     match consent(events, Capability::Shell) {
+        Consent::Allowed => Ok(()),
+        _ => Err(CapabilityError::NotAllowed),
+    }
+}
+
+/// Whether screen frames may flow now: allowed, not revoked, not ended since.
+pub fn may_view_screen(events: &[SessionEvent]) -> Result<(), CapabilityError> {
+    match consent(events, Capability::ScreenView) {
         Consent::Allowed => Ok(()),
         _ => Err(CapabilityError::NotAllowed),
     }

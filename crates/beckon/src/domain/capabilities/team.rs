@@ -6,8 +6,9 @@ use crate::domain::session::{Queue, SupportSession};
 use crate::store::{Store, StoreResult};
 use beckon_protocol::chat::Capability;
 
-/// What a new team allows: system information and the shell. The screen and files are left
-/// for an administrator to switch on once this version has them.
+/// What a new team allows: system information and the shell. The screen view shows the
+/// customer's whole screen, so an administrator switches it on per team; file transfer is
+/// not in this version yet.
 pub const DEFAULT: [Capability; 2] = [Capability::SystemInfo, Capability::Shell];
 
 /// Reads the stored list (`system_info,shell`); names this version does not know are dropped,

@@ -190,12 +190,11 @@ fn capabilities_fold_independently() {
 #[test]
 fn unavailable_and_team_refused_capabilities_are_not_requested() {
     let joined = log(&[CLIENT_JOINED]);
-    for c in [Capability::ScreenView, Capability::FileTransfer] {
-        assert_eq!(
-            may_request(&joined, c, &Capability::ALL),
-            Err(CapabilityError::NotAvailable(c.as_str()))
-        );
-    }
+    let c = Capability::FileTransfer;
+    assert_eq!(
+        may_request(&joined, c, &Capability::ALL),
+        Err(CapabilityError::NotAvailable(c.as_str()))
+    );
     assert_eq!(
         may_request(&joined, SH, &[SI]),
         Err(CapabilityError::NotAllowedForTeam("shell"))
@@ -204,4 +203,36 @@ fn unavailable_and_team_refused_capabilities_are_not_requested() {
     assert!(CapabilityError::NotAvailable("screen_view")
         .to_string()
         .contains("not available in this version"));
+}
+
+#[test]
+fn the_screen_flows_only_between_allow_and_deny_revoke_or_end() {
+    const SV: Capability = Capability::ScreenView;
+    let cases: [(&[&str], bool); 7] = [
+        (&[CLIENT_JOINED], false),
+        (&[CLIENT_JOINED, REQUESTED], false),
+        (&[CLIENT_JOINED, REQUESTED, DENIED], false),
+        (&[CLIENT_JOINED, REQUESTED, ALLOWED], true),
+        (&[CLIENT_JOINED, REQUESTED, ALLOWED, REVOKED], false),
+        (&[CLIENT_JOINED, REQUESTED, ALLOWED, SCREEN_ENDED], false),
+        (&[REQUESTED, ALLOWED, CLIENT_JOINED], false),
+    ];
+    for (kinds, ok) in cases {
+        assert_eq!(
+            may_view_screen(&log_for(SV, kinds)).is_ok(),
+            ok,
+            "{kinds:?}"
+        );
+    }
+    // The shell's end is not the screen's, nor the other way round.
+    let both = log_for(SV, &[CLIENT_JOINED, REQUESTED, ALLOWED, SHELL_ENDED]);
+    assert!(may_view_screen(&both).is_ok());
+    let ended = log_for(SV, &[CLIENT_JOINED, REQUESTED, ALLOWED, SCREEN_ENDED]);
+    assert_eq!(consent(&ended, SV), Consent::Ended);
+    assert_eq!(may_request(&ended, SV, &Capability::ALL), Ok(()));
+    assert_eq!(
+        may_request(&log_for(SV, &[CLIENT_JOINED]), SV, TEAM),
+        Err(CapabilityError::NotAllowedForTeam("screen_view")),
+        "a new team does not allow the screen"
+    );
 }

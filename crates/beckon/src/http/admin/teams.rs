@@ -292,7 +292,7 @@ fn capability_choices() -> Vec<Choice> {
             let label = match c {
                 Capability::SystemInfo => "System information",
                 Capability::Shell => "Command shell",
-                Capability::ScreenView => "Screen view (not available in this version)",
+                Capability::ScreenView => "Screen view",
                 Capability::FileTransfer => "File transfer (not available in this version)",
             };
             Choice::new(c.as_str(), label)

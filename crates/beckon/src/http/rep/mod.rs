@@ -7,6 +7,7 @@
 
 mod capabilities;
 mod keys;
+pub mod screen;
 mod sessions;
 pub mod shell;
 mod views;

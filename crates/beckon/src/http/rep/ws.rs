@@ -39,6 +39,14 @@ enum ConsoleMsg {
         lsid: String,
         active: bool,
     },
+    /// The console drew screen frame `frame` of a session it follows (the client's credit for
+    /// the next), or asks for every tile (`keyframe`: it starts watching, or lost parts).
+    ScreenAck {
+        lsid: String,
+        frame: u64,
+        #[serde(default)]
+        keyframe: bool,
+    },
     Ping,
 }
 
@@ -193,6 +201,7 @@ impl Console {
 
     async fn run(&mut self) -> Option<(u16, &'static str)> {
         let mut pokes = self.state.hub.subscribe_console();
+        let mut screens = self.state.hub.subscribe_screens();
         let after = match tokio::time::timeout(Duration::from_secs(10), self.socket.recv()).await {
             Ok(Some(Ok(Message::Text(t)))) => match serde_json::from_str::<ConsoleMsg>(&t) {
                 Ok(ConsoleMsg::Hello { after }) => after,
@@ -249,6 +258,22 @@ impl Console {
                     }
                     Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
                 },
+                part = screens.recv() => match part {
+                    Ok(part) => {
+                        if let Some((lsid, _)) = self.sent.get(&part.session) {
+                            let mut msg = part.msg.clone();
+                            msg["type"] = json!("screen");
+                            msg["lsid"] = json!(lsid);
+                            if !self.send(&msg).await { return None; }
+                        }
+                    }
+                    // Parts were lost: a partial frame must not stay on screen, so every
+                    // followed session's client is asked for a keyframe instead.
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                        for id in self.sent.keys() { self.state.hub.screen_ack(*id, 0, true); }
+                    }
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+                },
                 incoming = self.socket.recv() => {
                     let msg = match incoming {
                         Some(Ok(msg)) => msg,
@@ -263,6 +288,10 @@ impl Console {
                             if let Some(id) = owned {
                                 self.state.hub.typing(id, "rep", Some(self.rep.user.public_display_name.clone()), active);
                             }
+                        }
+                        Ok(ConsoleMsg::ScreenAck { lsid, frame, keyframe }) => {
+                            let owned = self.sent.iter().find(|(_, (l, _))| *l == lsid).map(|(id, _)| *id);
+                            if let Some(id) = owned { self.state.hub.screen_ack(id, frame, keyframe); }
                         }
                         Ok(ConsoleMsg::Ping) => { if !self.send(&json!({"type": "pong"})).await { return None; } }
                         Ok(ConsoleMsg::Hello { .. }) => {}
