@@ -17,3 +17,4 @@ pub mod protocol;
 pub mod seed;
 pub mod server;
 pub mod store;
+pub mod transfer_store;

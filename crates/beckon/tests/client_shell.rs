@@ -280,8 +280,14 @@ async fn the_team_decides_what_may_be_requested() {
         "{b}"
     );
     assert!(b["error"]["message"].as_str().unwrap().contains("shell"));
-    for name in ["screen_view", "file_transfer"] {
-        let (s, b) = f.request(name).await;
+    // File transfer is available but off for this team (tests/client_files.rs uses it).
+    let (s, b) = f.request("file_transfer").await;
+    assert_eq!(
+        (s, b["error"]["code"].as_str()),
+        (403, Some("not_allowed_for_team"))
+    );
+    {
+        let (s, b) = f.request("screen_view").await;
         assert_eq!(
             (s, b["error"]["code"].as_str()),
             (501, Some("not_available"))

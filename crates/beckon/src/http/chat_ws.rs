@@ -6,6 +6,7 @@
 //! acknowledged only once it is stored.
 
 use super::chat_consent::{self, Refusal, ShellGate};
+use super::chat_files::{self, FileGate};
 use super::chat_view::customer_event;
 use crate::app::AppState;
 use crate::domain::session::{Actor, NewEvent, SessionState, SupportSession};
@@ -68,6 +69,7 @@ pub async fn chat_ws(
                 token: q.token,
                 full_client: false,
                 shell_gate: ShellGate::default(),
+                file_gate: FileGate::default(),
             };
             if let Some((code, reason)) = conn.run().await {
                 super::socket::close(&mut conn.socket, code, reason).await;
@@ -87,6 +89,7 @@ struct Conn {
     /// answer capability requests.
     full_client: bool,
     shell_gate: ShellGate,
+    file_gate: FileGate,
 }
 
 /// Why a connection loop ended: `Some` with a close code and reason, `None` when the peer went.
@@ -352,6 +355,17 @@ impl Conn {
             }
             Ok(ClientMsg::Ping) => self.send(&ServerMsg::Pong).await,
             Ok(ClientMsg::Hello { .. }) => true,
+            Ok(msg) if chat_files::is_file_msg(&msg) => {
+                let (state, session) = (&self.state, self.session.id);
+                match chat_files::handle(state, session, self.full_client, &mut self.file_gate, msg)
+                    .await
+                {
+                    Ok(Some(reply)) => self.send(&reply).await,
+                    Ok(None) => true,
+                    Err(Refusal::Refused(code, message)) => self.error(code, &message).await,
+                    Err(Refusal::Storage) => return Some(Some((1011, "storage error"))),
+                }
+            }
             // Consent, system information and the shell: the full client's messages.
             Ok(msg) => {
                 let (state, session) = (&self.state, self.session.id);

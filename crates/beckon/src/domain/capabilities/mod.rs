@@ -76,7 +76,10 @@ pub const SHELL_ENDED: &str = "shell_ended";
 
 /// The capabilities this version can carry out; the others are only names so far.
 pub fn is_available(capability: Capability) -> bool {
-    matches!(capability, Capability::SystemInfo | Capability::Shell)
+    matches!(
+        capability,
+        Capability::SystemInfo | Capability::Shell | Capability::FileTransfer
+    )
 }
 
 pub fn joined_client(events: &[SessionEvent]) -> Option<JoinedClient> {
