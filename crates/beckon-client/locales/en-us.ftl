@@ -107,3 +107,27 @@ consent-shell-title = { $name } asks to open a command shell on this computer.
 consent-shell-detail = They could run any command you can, as you, and see its output until you stop the shell. Everything typed and shown is recorded in the session's log.
 label-shell = A command shell is open for the representative (process { $pid }).
 button-stop-shell = Stop the shell
+
+## File transfer
+
+consent-files-title = { $name } asks to exchange files with you.
+consent-files-detail = You choose every file you send, and every file offered to you waits for your answer. Each transfer is recorded in the session's log, with its checksum.
+event-files-requested = { $name } asked to exchange files
+event-files-allowed = you allowed file transfer
+event-files-denied = you declined file transfer
+event-files-revoked = you stopped file transfer
+file-offered = { $name } offers the file { $file } ({ $size })
+file-requested = { $name } asks you to send a file
+file-progress-sent = sending { $file }: { $percent }%
+file-progress-received = receiving { $file }: { $percent }%
+file-sent = { $file } was sent and its checksum matched
+file-received = { $file } was received and checked: { $path }
+file-failed = the transfer of { $file } stopped: { $reason }
+tui-help-files = Files: /send <path> sends a file, /accept or /decline answers a file offered, /revoke file_transfer stops file transfer.
+tui-no-file-offer = There is no file offered to answer.
+label-files = File transfer is allowed.
+button-stop-files = Stop file transfer
+button-send-file = Send file
+hint-file-path = Path of the file to send
+button-accept-file = Save
+button-decline-file = Decline

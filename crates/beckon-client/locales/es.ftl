@@ -90,3 +90,27 @@ consent-shell-title = { $name } pide abrir una línea de órdenes en este equipo
 consent-shell-detail = Podría ejecutar cualquier orden que usted pueda ejecutar, con su usuario, y ver el resultado hasta que usted la detenga. Todo lo escrito y mostrado queda registrado en el historial de la sesión.
 label-shell = Hay una línea de órdenes abierta para el representante (proceso { $pid }).
 button-stop-shell = Detener la línea de órdenes
+
+## File transfer
+
+consent-files-title = { $name } pide intercambiar archivos con usted.
+consent-files-detail = Usted elige cada archivo que envía, y cada archivo que le ofrecen espera su respuesta. Cada transferencia queda registrada en el historial de la sesión, con su suma de comprobación.
+event-files-requested = { $name } pidió intercambiar archivos
+event-files-allowed = usted permitió la transferencia de archivos
+event-files-denied = usted rechazó la transferencia de archivos
+event-files-revoked = usted detuvo la transferencia de archivos
+file-offered = { $name } le ofrece el archivo { $file } ({ $size })
+file-requested = { $name } le pide que envíe un archivo
+file-progress-sent = enviando { $file }: { $percent } %
+file-progress-received = recibiendo { $file }: { $percent } %
+file-sent = { $file } se envió y su suma de comprobación coincide
+file-received = { $file } se recibió y se comprobó: { $path }
+file-failed = la transferencia de { $file } se detuvo: { $reason }
+tui-help-files = Archivos: /send <ruta> envía un archivo, /accept o /decline responde a un archivo ofrecido, /revoke file_transfer detiene la transferencia de archivos.
+tui-no-file-offer = No hay ningún archivo ofrecido que responder.
+label-files = La transferencia de archivos está permitida.
+button-stop-files = Detener la transferencia de archivos
+button-send-file = Enviar archivo
+hint-file-path = Ruta del archivo que se enviará
+button-accept-file = Guardar
+button-decline-file = Rechazar

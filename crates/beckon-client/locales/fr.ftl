@@ -90,3 +90,27 @@ consent-shell-title = { $name } demande à ouvrir un terminal de commandes sur c
 consent-shell-detail = Il pourrait exécuter toute commande que vous pouvez exécuter, sous votre compte, et en voir le résultat jusqu’à ce que vous arrêtiez le terminal. Tout ce qui est tapé et affiché est enregistré dans le journal de la session.
 label-shell = Un terminal de commandes est ouvert pour le conseiller (processus { $pid }).
 button-stop-shell = Arrêter le terminal
+
+## File transfer
+
+consent-files-title = { $name } demande à échanger des fichiers avec vous.
+consent-files-detail = Vous choisissez chaque fichier que vous envoyez, et chaque fichier proposé attend votre réponse. Chaque transfert est enregistré dans le journal de la session, avec sa somme de contrôle.
+event-files-requested = { $name } a demandé à échanger des fichiers
+event-files-allowed = vous avez autorisé le transfert de fichiers
+event-files-denied = vous avez refusé le transfert de fichiers
+event-files-revoked = vous avez arrêté le transfert de fichiers
+file-offered = { $name } propose le fichier { $file } ({ $size })
+file-requested = { $name } vous demande d’envoyer un fichier
+file-progress-sent = envoi de { $file } : { $percent } %
+file-progress-received = réception de { $file } : { $percent } %
+file-sent = { $file } a été envoyé et sa somme de contrôle correspond
+file-received = { $file } a été reçu et vérifié : { $path }
+file-failed = le transfert de { $file } s’est arrêté : { $reason }
+tui-help-files = Fichiers : /send <chemin> envoie un fichier, /accept ou /decline répond à un fichier proposé, /revoke file_transfer arrête le transfert de fichiers.
+tui-no-file-offer = Aucun fichier proposé n’attend de réponse.
+label-files = Le transfert de fichiers est autorisé.
+button-stop-files = Arrêter le transfert de fichiers
+button-send-file = Envoyer un fichier
+hint-file-path = Chemin du fichier à envoyer
+button-accept-file = Enregistrer
+button-decline-file = Refuser

@@ -90,3 +90,27 @@ consent-shell-title = { $name } chiede di aprire una riga di comando su questo c
 consent-shell-detail = Potrebbe eseguire qualsiasi comando che lei può eseguire, con il suo utente, e vederne il risultato finché lei non la ferma. Tutto ciò che viene digitato e mostrato è registrato nel registro della sessione.
 label-shell = È aperta una riga di comando per l’operatore (processo { $pid }).
 button-stop-shell = Ferma la riga di comando
+
+## File transfer
+
+consent-files-title = { $name } chiede di scambiare file con te.
+consent-files-detail = Scegli tu ogni file che invii, e ogni file che ti viene offerto attende la tua risposta. Ogni trasferimento è registrato nel registro della sessione, con il suo checksum.
+event-files-requested = { $name } ha chiesto di scambiare file
+event-files-allowed = hai consentito il trasferimento di file
+event-files-denied = hai rifiutato il trasferimento di file
+event-files-revoked = hai interrotto il trasferimento di file
+file-offered = { $name } offre il file { $file } ({ $size })
+file-requested = { $name } ti chiede di inviare un file
+file-progress-sent = invio di { $file }: { $percent }%
+file-progress-received = ricezione di { $file }: { $percent }%
+file-sent = { $file } è stato inviato e il checksum corrisponde
+file-received = { $file } è stato ricevuto e verificato: { $path }
+file-failed = il trasferimento di { $file } si è interrotto: { $reason }
+tui-help-files = File: /send <percorso> invia un file, /accept o /decline risponde a un file offerto, /revoke file_transfer interrompe il trasferimento di file.
+tui-no-file-offer = Non c'è nessun file offerto a cui rispondere.
+label-files = Il trasferimento di file è consentito.
+button-stop-files = Interrompi il trasferimento di file
+button-send-file = Invia file
+hint-file-path = Percorso del file da inviare
+button-accept-file = Salva
+button-decline-file = Rifiuta

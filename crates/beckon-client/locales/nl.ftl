@@ -90,3 +90,27 @@ consent-shell-title = { $name } vraagt een opdrachtregel op deze computer te ope
 consent-shell-detail = Daarmee kan elke opdracht worden uitgevoerd die u kunt uitvoeren, onder uw account, en de uitvoer worden gezien tot u de opdrachtregel stopt. Alles wat getypt en getoond wordt, wordt vastgelegd in het logboek van de sessie.
 label-shell = Er is een opdrachtregel open voor de medewerker (proces { $pid }).
 button-stop-shell = Opdrachtregel stoppen
+
+## File transfer
+
+consent-files-title = { $name } vraagt om bestanden met u uit te wisselen.
+consent-files-detail = U kiest zelf elk bestand dat u verstuurt, en elk aangeboden bestand wacht op uw antwoord. Elke overdracht wordt met haar controlesom in het logboek van de sessie vastgelegd.
+event-files-requested = { $name } vroeg om bestanden uit te wisselen
+event-files-allowed = u hebt bestandsoverdracht toegestaan
+event-files-denied = u hebt bestandsoverdracht geweigerd
+event-files-revoked = u hebt bestandsoverdracht gestopt
+file-offered = { $name } biedt het bestand { $file } aan ({ $size })
+file-requested = { $name } vraagt u een bestand te sturen
+file-progress-sent = { $file } versturen: { $percent }%
+file-progress-received = { $file } ontvangen: { $percent }%
+file-sent = { $file } is verstuurd en de controlesom klopt
+file-received = { $file } is ontvangen en gecontroleerd: { $path }
+file-failed = de overdracht van { $file } is gestopt: { $reason }
+tui-help-files = Bestanden: /send <pad> verstuurt een bestand, /accept of /decline beantwoordt een aangeboden bestand, /revoke file_transfer stopt bestandsoverdracht.
+tui-no-file-offer = Er is geen aangeboden bestand om te beantwoorden.
+label-files = Bestandsoverdracht is toegestaan.
+button-stop-files = Bestandsoverdracht stoppen
+button-send-file = Bestand versturen
+hint-file-path = Pad van het te versturen bestand
+button-accept-file = Opslaan
+button-decline-file = Weigeren

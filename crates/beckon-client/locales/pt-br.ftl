@@ -90,3 +90,27 @@ consent-shell-title = { $name } pede para abrir um terminal de comandos neste co
 consent-shell-detail = Ele poderia executar qualquer comando que você pode executar, com seu usuário, e ver o resultado até você interromper o terminal. Tudo o que for digitado e exibido fica registrado no histórico da sessão.
 label-shell = Há um terminal de comandos aberto para o atendente (processo { $pid }).
 button-stop-shell = Interromper o terminal
+
+## File transfer
+
+consent-files-title = { $name } pede para trocar arquivos com você.
+consent-files-detail = Você escolhe cada arquivo que envia, e cada arquivo oferecido espera a sua resposta. Cada transferência fica registrada no histórico da sessão, com sua soma de verificação.
+event-files-requested = { $name } pediu para trocar arquivos
+event-files-allowed = você permitiu a transferência de arquivos
+event-files-denied = você recusou a transferência de arquivos
+event-files-revoked = você interrompeu a transferência de arquivos
+file-offered = { $name } oferece o arquivo { $file } ({ $size })
+file-requested = { $name } pede que você envie um arquivo
+file-progress-sent = enviando { $file }: { $percent }%
+file-progress-received = recebendo { $file }: { $percent }%
+file-sent = { $file } foi enviado e a soma de verificação confere
+file-received = { $file } foi recebido e verificado: { $path }
+file-failed = a transferência de { $file } foi interrompida: { $reason }
+tui-help-files = Arquivos: /send <caminho> envia um arquivo, /accept ou /decline responde a um arquivo oferecido, /revoke file_transfer interrompe a transferência de arquivos.
+tui-no-file-offer = Não há arquivo oferecido para responder.
+label-files = A transferência de arquivos está permitida.
+button-stop-files = Interromper a transferência de arquivos
+button-send-file = Enviar arquivo
+hint-file-path = Caminho do arquivo a enviar
+button-accept-file = Salvar
+button-decline-file = Recusar

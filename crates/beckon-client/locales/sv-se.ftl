@@ -90,3 +90,27 @@ consent-shell-title = { $name } ber om att få öppna ett kommandoskal på den h
 consent-shell-detail = Då kan alla kommandon som du kan köra köras som du, och utdata visas tills du stoppar skalet. Allt som skrivs och visas sparas i sessionens logg.
 label-shell = Ett kommandoskal är öppet för supportpersonen (process { $pid }).
 button-stop-shell = Stoppa skalet
+
+## File transfer
+
+consent-files-title = { $name } ber att få utbyta filer med dig.
+consent-files-detail = Du väljer själv varje fil du skickar, och varje fil som erbjuds dig väntar på ditt svar. Varje överföring sparas i sessionens logg, med sin kontrollsumma.
+event-files-requested = { $name } bad om att utbyta filer
+event-files-allowed = du tillät filöverföring
+event-files-denied = du nekade filöverföring
+event-files-revoked = du stoppade filöverföring
+file-offered = { $name } erbjuder filen { $file } ({ $size })
+file-requested = { $name } ber dig skicka en fil
+file-progress-sent = skickar { $file }: { $percent } %
+file-progress-received = tar emot { $file }: { $percent } %
+file-sent = { $file } skickades och kontrollsumman stämmer
+file-received = { $file } togs emot och kontrollerades: { $path }
+file-failed = överföringen av { $file } avbröts: { $reason }
+tui-help-files = Filer: /send <sökväg> skickar en fil, /accept eller /decline svarar på en erbjuden fil, /revoke file_transfer stoppar filöverföring.
+tui-no-file-offer = Det finns ingen erbjuden fil att svara på.
+label-files = Filöverföring är tillåten.
+button-stop-files = Stoppa filöverföring
+button-send-file = Skicka fil
+hint-file-path = Sökväg till filen som ska skickas
+button-accept-file = Spara
+button-decline-file = Neka

@@ -7,7 +7,8 @@
 //! are its pure bookkeeping; `view` is what the customer sees, shared by the terminal (`tui`)
 //! and the window (`gui`); `transcript` is what it saves; `machine` collects the system
 //! information; `i18n` speaks the customer's language; `shell` runs the command shell the
-//! customer allowed in a pseudo-terminal, and `shell_link` ties it to the session's log.
+//! customer allowed in a pseudo-terminal, and `shell_link` ties it to the session's log;
+//! `file_link` moves the files the customer agreed to send or receive.
 //!
 //! Why each dependency is here (kept to one small tree, all pure Rust but the system's GL):
 //! * `eframe` (egui, `glow` renderer, `x11` + `wayland`, `accesskit`): a small native window
@@ -23,11 +24,14 @@
 //! * `fluent-bundle`, `unic-langid`, `rust-embed`: the 16 languages, embedded in the binary.
 //! * `clap`: arguments; `chrono`: local `HH:MM` time stamps; `url`: site and app-link URLs;
 //!   `uuid`: message ids; `serde`, `serde_json`: JSON; `thiserror`, `anyhow`: errors.
+//! * `beckon-protocol` also brings `sha2` (already there for the ticket's HMAC): the SHA-256
+//!   that checks every transferred file.
 //! * `portable-pty` (from wezterm): one pseudo-terminal API over Unix PTYs and Windows
 //!   ConPTY for the command shell; `base64`: the shell's bytes on the wire; `nix` (Unix only,
 //!   `signal`): a safe `kill`/`killpg` to stop everything the shell started.
 
 pub mod events;
+pub mod file_link;
 pub mod gui;
 pub mod i18n;
 pub mod join;

@@ -18,7 +18,20 @@ pub enum Command {
         info: Option<Box<SystemInfo>>,
     },
     Revoke(Capability),
+    /// Send this file to the representative (file transfer must be allowed).
+    SendFile(std::path::PathBuf),
+    /// The answer to a file the representative offered.
+    AnswerFile {
+        id: String,
+        accept: bool,
+    },
     End,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileDirection {
+    Sent,
+    Received,
 }
 
 /// What the UI shows.
@@ -69,6 +82,34 @@ pub enum Update {
     ShellEnded,
     /// The shell could not be started (the detail says why).
     ShellFailed(String),
+    /// The representative offers a file; it waits for the customer's answer.
+    FileOffered {
+        id: String,
+        name: String,
+        size: u64,
+        from: String,
+    },
+    /// The representative asks the customer to send a file.
+    FileRequested {
+        name: String,
+    },
+    /// A transfer passed another tenth.
+    FileProgress {
+        name: String,
+        direction: FileDirection,
+        percent: u8,
+    },
+    /// A transfer is complete and its hash checked; `path` is where a received file is.
+    FileDone {
+        name: String,
+        direction: FileDirection,
+        path: Option<String>,
+    },
+    /// A transfer stopped (`reason`: a code such as `revoked`, or a description).
+    FileFailed {
+        name: String,
+        reason: String,
+    },
     Ended,
     /// The session can no longer be reached (its token was refused).
     Gone(String),

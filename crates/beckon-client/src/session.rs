@@ -7,6 +7,7 @@
 //! their ids (the server stores an id once); events are shown once each by sequence number.
 
 use crate::events::{interpret, Entry};
+use crate::file_link::{FileLink, FileStep};
 pub use crate::messages::{Command, Update};
 use crate::outbox::Outbox;
 use crate::shell::ShellEvent;
@@ -28,6 +29,8 @@ pub struct Config {
     pub token: String,
     pub tls: Arc<rustls::ClientConfig>,
     pub heartbeat: Duration,
+    /// Where files the customer accepts are written.
+    pub downloads: std::path::PathBuf,
 }
 
 type Ws =
@@ -53,6 +56,9 @@ pub struct Session {
     outbox: Outbox,
     commands_closed: bool,
     shell: ShellLink,
+    files: FileLink,
+    /// What the file link asked for while a server message was handled.
+    file_step: FileStep,
 }
 
 impl Session {
@@ -62,12 +68,14 @@ impl Session {
         out: Box<dyn Fn(Update) + Send>,
     ) -> Session {
         Session {
-            cfg,
             out,
             commands,
             outbox: Outbox::new(),
             commands_closed: false,
             shell: ShellLink::default(),
+            files: FileLink::new(cfg.downloads.clone()),
+            file_step: FileStep::default(),
+            cfg,
         }
     }
 
@@ -100,6 +108,7 @@ impl Session {
                         Outcome::Ended => {
                             // The shell ends with the session, before the customer is told.
                             self.shell.stop();
+                            self.files.stop_all("ended");
                             (self.out)(Update::Ended);
                             return;
                         }
@@ -140,7 +149,7 @@ impl Session {
                 _ = &mut until => return false,
                 cmd = self.commands.recv(), if !self.commands_closed => match cmd {
                     // Typing while offline is stale by the time we are back: dropped.
-                    Some(c) => { let _ = self.take(c); }
+                    Some(c) => { let _ = self.take(c).await; }
                     None => { self.shell.stop(); return true; }
                 },
             }
@@ -148,7 +157,7 @@ impl Session {
     }
 
     /// Puts a command in the outbox (or drops what only makes sense live, like typing).
-    fn take(&mut self, c: Command) -> Option<ClientMsg> {
+    async fn take(&mut self, c: Command) -> Option<ClientMsg> {
         match c {
             Command::Say(text) => {
                 if let Err(reason) = beckon_protocol::chat::check_chat("id", &text) {
@@ -173,6 +182,9 @@ impl Session {
                 if allow && capability == Capability::Shell {
                     self.shell.allowed();
                 }
+                if allow && capability == Capability::FileTransfer {
+                    self.files.allowed_here();
+                }
                 self.outbox
                     .queue_control(ClientMsg::Consent { capability, allow }, kind);
                 if let (true, Some(info)) = (allow, info) {
@@ -186,8 +198,42 @@ impl Session {
                 if capability == Capability::Shell {
                     self.shell.stop();
                 }
+                if capability == Capability::FileTransfer {
+                    let step = self.files.stop_all("revoked");
+                    self.show_files(step);
+                }
                 self.outbox
                     .queue_control(ClientMsg::Revoke { capability }, "capability_revoked");
+                None
+            }
+            Command::SendFile(path) => {
+                // Hashed off the connection task: a big file takes a while.
+                let p = path.clone();
+                let read = tokio::task::spawn_blocking(move || {
+                    let size = std::fs::metadata(&p)?.len();
+                    beckon_protocol::files::sha256_file(&p).map(|h| (size, h))
+                })
+                .await;
+                let step = match read {
+                    Ok(Ok((size, sha256))) => self.files.send_file(&path, size, sha256),
+                    Ok(Err(e)) => FileStep {
+                        show: vec![Update::FileFailed {
+                            name: path.display().to_string(),
+                            reason: e.to_string(),
+                        }],
+                        send: vec![],
+                    },
+                    Err(_) => FileStep::default(),
+                };
+                // Sent now when online; after a reconnect the link offers it again anyway.
+                self.file_step.send.extend(step.send);
+                self.file_step.show.extend(step.show);
+                None
+            }
+            Command::AnswerFile { id, accept } => {
+                let step = self.files.answer(&id, accept);
+                self.file_step.send.extend(step.send);
+                self.file_step.show.extend(step.show);
                 None
             }
             Command::End => {
@@ -227,6 +273,11 @@ impl Session {
         if !Self::send(&mut ws, &hello).await {
             return Outcome::Lost;
         }
+        // Transfers under way go on from where the bytes stopped.
+        self.file_step.send = self.files.connected();
+        if !self.flush_files(&mut ws).await {
+            return Outcome::Lost;
+        }
         let mut heartbeat = tokio::time::interval(self.cfg.heartbeat);
         heartbeat.tick().await;
         let mut resend = tokio::time::interval(Duration::from_secs(1));
@@ -252,6 +303,7 @@ impl Session {
                             }
                             let (ended, step) = self.handle(msg).await;
                             if !self.apply(&mut ws, step).await { return Outcome::Lost; }
+                            if !self.flush_files(&mut ws).await { return Outcome::Lost; }
                             if ended {
                                 let _ = ws.close(None).await;
                                 return Outcome::Ended;
@@ -299,13 +351,39 @@ impl Session {
                         let _ = ws.close(None).await;
                         return Outcome::Quit;
                     };
-                    if let Some(live) = self.take(cmd) {
+                    if let Some(live) = self.take(cmd).await {
                         if !Self::send(&mut ws, &live).await { return Outcome::Lost; }
                     }
+                    if !self.flush_files(&mut ws).await { return Outcome::Lost; }
                     if settled && !self.flush_outbox(&mut ws).await { return Outcome::Lost; }
                 }
             }
         }
+    }
+
+    fn show_files(&mut self, step: FileStep) {
+        for u in step.show {
+            (self.out)(u);
+        }
+    }
+
+    /// Shows and sends what the file link asked for; `false` when the socket failed.
+    async fn flush_files(&mut self, ws: &mut Ws) -> bool {
+        let step = std::mem::take(&mut self.file_step);
+        for u in step.show {
+            (self.out)(u);
+        }
+        for msg in &step.send {
+            if !Self::send(ws, msg).await {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn take_files(&mut self, step: FileStep) {
+        self.file_step.show.extend(step.show);
+        self.file_step.send.extend(step.send);
     }
 
     /// Shows and sends what the shell link asked for; `false` when the socket failed.
@@ -349,6 +427,8 @@ impl Session {
                     return (false, Step::default());
                 }
                 let step = self.shell.on_event(&kind, &from, &body);
+                let files = self.files.on_event(&kind, &from, &body);
+                self.take_files(files);
                 let entry = interpret(&kind, &from, name.as_deref(), &body);
                 let ended = entry == Entry::Ended;
                 if let Entry::CapabilityRequested { capability, name } = &entry {
@@ -393,6 +473,24 @@ impl Session {
                         message: message.chars().take(500).collect(),
                     });
                 }
+            }
+            ServerMsg::FileAck { id, offset } => {
+                let step = self.files.on_ack(&id, offset);
+                self.take_files(step);
+            }
+            ServerMsg::FileData { id, offset, data } => {
+                let step = self.files.on_data(&id, offset, &data);
+                self.take_files(step);
+            }
+            ServerMsg::FileError { id, code, message } => {
+                let step = self.files.on_error(&id, &code);
+                if step.show.is_empty() && step.send.is_empty() {
+                    (self.out)(Update::Refused {
+                        code: code.chars().take(40).collect(),
+                        message: message.chars().take(500).collect(),
+                    });
+                }
+                self.take_files(step);
             }
             ServerMsg::Elevate { .. } | ServerMsg::Pong => {}
         }

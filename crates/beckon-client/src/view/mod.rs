@@ -9,6 +9,9 @@ use beckon_protocol::chat::Capability;
 use beckon_protocol::sysinfo::SystemInfo;
 use std::sync::Arc;
 
+mod files;
+pub use files::{human_size, FileOffer, Transfer};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
     Mine,
@@ -66,6 +69,10 @@ pub struct View {
     pub sharing: bool,
     /// The shell runs: `Some` with its process id (0 when the system gives none).
     pub shell: Option<u32>,
+    /// File transfer was allowed and not revoked since.
+    pub files_allowed: bool,
+    pub file_offers: Vec<FileOffer>,
+    pub transfers: Vec<Transfer>,
     pub typing: Option<String>,
     pub unshown: Vec<(String, String)>,
     pub ended: bool,
@@ -99,6 +106,9 @@ impl View {
             prompt: None,
             sharing: false,
             shell: None,
+            files_allowed: false,
+            file_offers: Vec::new(),
+            transfers: Vec::new(),
             typing: None,
             unshown: Vec::new(),
             ended: false,
@@ -191,6 +201,10 @@ impl View {
                         t.t("consent-shell-title", &[("name", &name)]),
                         vec![t.s("consent-shell-detail")],
                     ),
+                    Capability::FileTransfer => (
+                        t.t("consent-files-title", &[("name", &name)]),
+                        vec![t.s("consent-files-detail")],
+                    ),
                     _ => (
                         t.t("consent-question-title", &[("name", &name)]),
                         crate::machine::describe(&info, &t),
@@ -245,6 +259,11 @@ impl View {
                 self.shell = None;
                 vec![self.notice_line(now_ms(), "error-shell-failed", &[("detail", &detail)])]
             }
+            u @ (Update::FileOffered { .. }
+            | Update::FileRequested { .. }
+            | Update::FileProgress { .. }
+            | Update::FileDone { .. }
+            | Update::FileFailed { .. }) => self.file_update(u),
             Update::Ended => {
                 if self.ended {
                     return vec![];
@@ -317,6 +336,7 @@ impl View {
             Entry::CapabilityRequested { name, capability } => {
                 let id = match capability {
                     Capability::Shell => "event-shell-requested",
+                    Capability::FileTransfer => "event-files-requested",
                     _ => "event-info-requested",
                 };
                 vec![self.notice_line(at, id, &[("name", &name)])]
@@ -338,9 +358,31 @@ impl View {
                 };
                 vec![self.notice_line(at, id, &[])]
             }
+            Entry::CapabilityAnswered {
+                answer,
+                capability: Capability::FileTransfer,
+            } => {
+                if self.prompt.as_ref().map(|p| p.capability) == Some(Capability::FileTransfer) {
+                    self.prompt = None;
+                }
+                let id = match answer {
+                    Answer::Allowed => {
+                        self.files_allowed = true;
+                        "event-files-allowed"
+                    }
+                    Answer::Denied => "event-files-denied",
+                    Answer::Revoked => {
+                        self.files_allowed = false;
+                        self.file_offers.clear();
+                        self.transfers.clear();
+                        "event-files-revoked"
+                    }
+                };
+                vec![self.notice_line(at, id, &[])]
+            }
             Entry::CapabilityAnswered { answer, .. } => {
                 // The log has the answer: a prompt still open (a replay) is settled.
-                if self.prompt.as_ref().map(|p| p.capability) != Some(Capability::Shell) {
+                if self.prompt.as_ref().map(|p| p.capability) == Some(Capability::SystemInfo) {
                     self.prompt = None;
                 }
                 let id = match answer {
