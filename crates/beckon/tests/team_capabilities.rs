@@ -64,14 +64,18 @@ async fn the_team_form_sets_what_may_be_requested() {
         .unwrap();
     assert_eq!(
         general.capabilities,
-        vec![Capability::SystemInfo, Capability::Shell],
-        "the default"
+        vec![
+            Capability::SystemInfo,
+            Capability::Shell,
+            Capability::FileTransfer
+        ],
+        "the demo's teams allow everything this version has"
     );
     let page = format!("/login/teams/{}", general.id.0);
     let (status, html) = get(&page).await;
     assert_eq!(status, 200);
     assert!(checked(&html, "system_info") && checked(&html, "shell"));
-    assert!(!checked(&html, "screen_view") && !checked(&html, "file_transfer"));
+    assert!(checked(&html, "file_transfer") && !checked(&html, "screen_view"));
     assert!(html.contains("not available in this version"));
 
     let form = |csrf: String, caps: &[&'static str]| {
@@ -98,7 +102,7 @@ async fn the_team_form_sets_what_may_be_requested() {
         .unwrap();
     assert_ne!(r.status(), 303);
     let unchanged = store.team_by_id(general.id).await.unwrap().unwrap();
-    assert_eq!(unchanged.capabilities.len(), 2);
+    assert_eq!(unchanged.capabilities.len(), 3);
 
     // Only system information; an unknown name is refused beside the field.
     let (_, html) = get(&page).await;

@@ -6,9 +6,15 @@ use crate::domain::session::{Queue, SupportSession};
 use crate::store::{Store, StoreResult};
 use beckon_protocol::chat::Capability;
 
-/// What a new team allows: system information and the shell. The screen and files are left
-/// for an administrator to switch on once this version has them.
+/// What a new team allows: system information and the shell. File transfer is left for an
+/// administrator to switch on, and the screen for a version that has it.
 pub const DEFAULT: [Capability; 2] = [Capability::SystemInfo, Capability::Shell];
+/// What the demo data's teams allow: everything this version can carry out.
+pub const DEMO: [Capability; 3] = [
+    Capability::SystemInfo,
+    Capability::Shell,
+    Capability::FileTransfer,
+];
 
 /// Reads the stored list (`system_info,shell`); names this version does not know are dropped,
 /// so an older binary reading a newer database allows less, never more.
