@@ -6,6 +6,7 @@ import { post, randomId, sessionPath } from './api.js';
 import { announce, h, notice } from './dom.js';
 import { languageLabel, startTypeLabel, topicLabel } from './format.js';
 import { ClientPanel, isClientEvent } from './client.js';
+import { FilesPanel, isFileEvent } from './files.js';
 import { renderDetails } from './details.js';
 import { eventLine, insertLine } from './transcript.js';
 import { TypingSignal } from './typing.js';
@@ -60,6 +61,7 @@ export class SessionPanel {
       this.input, h('button', { type: 'submit' }, 'Send')));
     this.details = h('div', { class: 'details' });
     this.client = new ClientPanel(this.lsid);
+    this.files = new FilesPanel(this.lsid);
     this.noteInput = /** @type {HTMLTextAreaElement} */ (h('textarea', { id: `note-${id}`, rows: '2', maxlength: '4000', required: true }));
     this.noteForm = /** @type {HTMLFormElement} */ (h('form', { class: 'note-form' },
       h('label', { for: `note-${id}` }, 'Add an internal note (representatives only)'),
@@ -69,7 +71,7 @@ export class SessionPanel {
       this.stateLine,
       h('div', { class: 'session-body' },
         h('div', { class: 'chat' }, this.log, this.typing, this.composer),
-        h('aside', { class: 'session-side', 'aria-label': 'Customer and session details' }, this.details, this.client.el,
+        h('aside', { class: 'session-side', 'aria-label': 'Customer and session details' }, this.details, this.client.el, this.files.el,
           h('section', { class: 'notes', 'aria-label': 'Internal notes' }, this.noteForm))));
     this.wire();
     this.setView(view);
@@ -147,6 +149,7 @@ export class SessionPanel {
   /** The full client's panel, from every event so far (also after the session closed). */
   renderClient() {
     this.client.render(this.events.values(), { owner: this.owner, live: this.live });
+    this.files.render(this.events.values(), { owner: this.owner, live: this.live });
   }
 
   closedText() {
@@ -165,7 +168,7 @@ export class SessionPanel {
     const inOrder = e.seq > this.lastSeq && this.shown.size === this.events.size - 1;
     this.lastSeq = Math.max(this.lastSeq, e.seq);
     if (e.kind === 'chat_message' && e.from === 'customer') this.showCustomerTyping(false);
-    if (isClientEvent(e.kind)) this.renderClient();
+    if (isClientEvent(e.kind) || isFileEvent(e.kind)) this.renderClient();
     if (!this.live) return;
     // The usual case, the next event after all shown ones, costs no scan of the log.
     if (inOrder) this.show(e);
