@@ -136,11 +136,7 @@ pub fn next_chunk_len(offset: u64, size: u64) -> Option<usize> {
 
 /// Percent done, rounded down; a file of 0 bytes is done.
 pub fn percent(done: u64, size: u64) -> u8 {
-    if size == 0 {
-        100
-    } else {
-        (done.min(size) * 100 / size) as u8
-    }
+    (done.min(size) * 100).checked_div(size).unwrap_or(100) as u8
 }
 
 #[cfg(test)]
