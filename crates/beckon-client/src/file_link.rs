@@ -10,8 +10,8 @@
 use crate::messages::{FileDirection, Update};
 use beckon_protocol::chat::{Capability, ClientMsg};
 use beckon_protocol::files::{self, MAX_CHUNK_BYTES, WINDOW};
+use disk::{read_at, tenth};
 use serde_json::Value;
-use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// What the connection task does after a call: show these, send these.
@@ -78,21 +78,6 @@ fn failed(name: &str, reason: impl Into<String>) -> Update {
         name: name.to_string(),
         reason: reason.into(),
     }
-}
-
-/// A name in `folder` that is not taken yet: `a.txt`, `a (1).txt`, `a (2).txt`, ...
-fn free_name(folder: &Path, name: &str) -> PathBuf {
-    let (stem, ext) = match name.rsplit_once('.') {
-        Some((s, e)) if !s.is_empty() => (s.to_string(), format!(".{e}")),
-        _ => (name.to_string(), String::new()),
-    };
-    let mut candidate = folder.join(name);
-    let mut n = 1;
-    while candidate.exists() {
-        candidate = folder.join(format!("{stem} ({n}){ext}"));
-        n += 1;
-    }
-    candidate
 }
 
 impl FileLink {
@@ -298,77 +283,6 @@ impl FileLink {
         step
     }
 
-    /// `file_data`: a chunk of a download.
-    pub fn on_data(&mut self, id: &str, offset: u64, data: &str) -> FileStep {
-        let mut step = FileStep::default();
-        let Some(i) = self.downloads.iter().position(|d| d.id == id) else {
-            return step;
-        };
-        let d = &mut self.downloads[i];
-        // A chunk asked for on an earlier connection, or out of order: asked again later.
-        if offset != d.received {
-            return step;
-        }
-        let bytes = match files::decode(data) {
-            Ok(b) if offset + b.len() as u64 <= d.size => b,
-            _ => return self.fail_download(i, "invalid_data"),
-        };
-        if let Err(e) = append(&d.part, offset, &bytes) {
-            return self.fail_download(i, &e.to_string());
-        }
-        d.received += bytes.len() as u64;
-        if d.received < d.size {
-            if let Some(p) = tenth(&mut d.shown_tenth, d.received, d.size) {
-                step.show.push(Update::FileProgress {
-                    name: d.name.clone(),
-                    direction: FileDirection::Received,
-                    percent: p,
-                });
-            }
-            step.send = self.pump();
-            return step;
-        }
-        let d = self.downloads.remove(i);
-        match files::sha256_file(&d.part) {
-            Ok(h) if h == d.sha256 => {
-                let target = free_name(&self.folder, &d.name);
-                if let Err(e) = std::fs::rename(&d.part, &target) {
-                    let _ = std::fs::remove_file(&d.part);
-                    step.show.push(failed(&d.name, e.to_string()));
-                    return step;
-                }
-                step.send.push(ClientMsg::FileReceived {
-                    id: d.id,
-                    sha256: h,
-                });
-                step.show.push(Update::FileDone {
-                    name: d.name,
-                    direction: FileDirection::Received,
-                    path: Some(target.display().to_string()),
-                });
-            }
-            Ok(h) => {
-                let _ = std::fs::remove_file(&d.part);
-                step.send.push(ClientMsg::FileReceived {
-                    id: d.id,
-                    sha256: h,
-                });
-                step.show.push(failed(&d.name, "hash_mismatch"));
-            }
-            Err(e) => step.show.push(failed(&d.name, e.to_string())),
-        }
-        step
-    }
-
-    fn fail_download(&mut self, i: usize, reason: &str) -> FileStep {
-        let d = self.downloads.remove(i);
-        let _ = std::fs::remove_file(&d.part);
-        FileStep {
-            show: vec![failed(&d.name, reason)],
-            send: vec![],
-        }
-    }
-
     /// `file_error` about one transfer.
     pub fn on_error(&mut self, id: &str, code: &str) -> FileStep {
         if code == "wrong_offset" {
@@ -452,34 +366,7 @@ impl FileLink {
     }
 }
 
-/// The next tenth reached, once each: progress lines every ~10%.
-fn tenth(shown: &mut u64, done: u64, size: u64) -> Option<u8> {
-    let now = done * 10 / size.max(1);
-    (now > *shown).then(|| {
-        *shown = now;
-        (now * 10) as u8
-    })
-}
-
-fn read_at(path: &Path, offset: u64, len: usize) -> std::io::Result<Vec<u8>> {
-    let mut f = std::fs::File::open(path)?;
-    f.seek(SeekFrom::Start(offset))?;
-    let mut buf = vec![0; len];
-    f.read_exact(&mut buf)?;
-    Ok(buf)
-}
-
-/// Writes at `offset` of the `.part` file, which must hold exactly `offset` bytes.
-fn append(part: &Path, offset: u64, bytes: &[u8]) -> std::io::Result<()> {
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(part)?;
-    if f.metadata()?.len() != offset {
-        return Err(std::io::Error::other("the partial file changed"));
-    }
-    f.write_all(bytes)
-}
-
+mod disk;
+mod download;
 #[cfg(test)]
 mod tests;

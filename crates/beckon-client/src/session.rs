@@ -13,6 +13,8 @@ use crate::outbox::Outbox;
 use crate::shell::ShellEvent;
 use crate::shell_link::{ShellLink, Step};
 pub use crate::socket::{backoff, socket_url};
+
+mod commands;
 use beckon_protocol::chat::{Capability, ClientInfo, ClientMsg, ServerMsg};
 use futures_util::{SinkExt, StreamExt};
 use std::sync::Arc;
@@ -156,93 +158,6 @@ impl Session {
         }
     }
 
-    /// Puts a command in the outbox (or drops what only makes sense live, like typing).
-    async fn take(&mut self, c: Command) -> Option<ClientMsg> {
-        match c {
-            Command::Say(text) => {
-                if let Err(reason) = beckon_protocol::chat::check_chat("id", &text) {
-                    (self.out)(Update::Invalid(reason));
-                } else {
-                    self.outbox.queue_chat(&text);
-                    (self.out)(Update::Unshown(self.outbox.unshown()));
-                }
-                None
-            }
-            Command::Typing(active) => Some(ClientMsg::Typing { active }),
-            Command::Consent {
-                capability,
-                allow,
-                info,
-            } => {
-                let kind = if allow {
-                    "capability_allowed"
-                } else {
-                    "capability_denied"
-                };
-                if allow && capability == Capability::Shell {
-                    self.shell.allowed();
-                }
-                if allow && capability == Capability::FileTransfer {
-                    self.files.allowed_here();
-                }
-                self.outbox
-                    .queue_control(ClientMsg::Consent { capability, allow }, kind);
-                if let (true, Some(info)) = (allow, info) {
-                    self.outbox
-                        .queue_control(ClientMsg::SystemInfo { info: *info }, "system_info");
-                }
-                None
-            }
-            Command::Revoke(capability) => {
-                // At once, before the server even hears of it.
-                if capability == Capability::Shell {
-                    self.shell.stop();
-                }
-                if capability == Capability::FileTransfer {
-                    let step = self.files.stop_all("revoked");
-                    self.show_files(step);
-                }
-                self.outbox
-                    .queue_control(ClientMsg::Revoke { capability }, "capability_revoked");
-                None
-            }
-            Command::SendFile(path) => {
-                // Hashed off the connection task: a big file takes a while.
-                let p = path.clone();
-                let read = tokio::task::spawn_blocking(move || {
-                    let size = std::fs::metadata(&p)?.len();
-                    beckon_protocol::files::sha256_file(&p).map(|h| (size, h))
-                })
-                .await;
-                let step = match read {
-                    Ok(Ok((size, sha256))) => self.files.send_file(&path, size, sha256),
-                    Ok(Err(e)) => FileStep {
-                        show: vec![Update::FileFailed {
-                            name: path.display().to_string(),
-                            reason: e.to_string(),
-                        }],
-                        send: vec![],
-                    },
-                    Err(_) => FileStep::default(),
-                };
-                // Sent now when online; after a reconnect the link offers it again anyway.
-                self.file_step.send.extend(step.send);
-                self.file_step.show.extend(step.show);
-                None
-            }
-            Command::AnswerFile { id, accept } => {
-                let step = self.files.answer(&id, accept);
-                self.file_step.send.extend(step.send);
-                self.file_step.show.extend(step.show);
-                None
-            }
-            Command::End => {
-                self.outbox.queue_control(ClientMsg::End, "state_changed");
-                None
-            }
-        }
-    }
-
     async fn send(ws: &mut Ws, msg: &ClientMsg) -> bool {
         match serde_json::to_string(msg) {
             Ok(text) => ws.send(Message::Text(text.into())).await.is_ok(),
@@ -359,31 +274,6 @@ impl Session {
                 }
             }
         }
-    }
-
-    fn show_files(&mut self, step: FileStep) {
-        for u in step.show {
-            (self.out)(u);
-        }
-    }
-
-    /// Shows and sends what the file link asked for; `false` when the socket failed.
-    async fn flush_files(&mut self, ws: &mut Ws) -> bool {
-        let step = std::mem::take(&mut self.file_step);
-        for u in step.show {
-            (self.out)(u);
-        }
-        for msg in &step.send {
-            if !Self::send(ws, msg).await {
-                return false;
-            }
-        }
-        true
-    }
-
-    fn take_files(&mut self, step: FileStep) {
-        self.file_step.show.extend(step.show);
-        self.file_step.send.extend(step.send);
     }
 
     /// Shows and sends what the shell link asked for; `false` when the socket failed.

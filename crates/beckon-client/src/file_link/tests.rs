@@ -1,5 +1,6 @@
 //! The file link against a hand-played server.
 
+use super::disk::free_name;
 use super::*;
 use serde_json::json;
 

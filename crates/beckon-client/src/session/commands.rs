@@ -1,0 +1,121 @@
+//! What the customer does, turned into the outbox, the shell and the file link; and the file
+//! link's steps, shown and sent.
+
+use super::{Session, Ws};
+use crate::file_link::FileStep;
+use crate::messages::{Command, Update};
+use beckon_protocol::chat::{Capability, ClientMsg};
+
+impl Session {
+    /// Puts a command in the outbox (or drops what only makes sense live, like typing).
+    pub(super) async fn take(&mut self, c: Command) -> Option<ClientMsg> {
+        match c {
+            Command::Say(text) => {
+                if let Err(reason) = beckon_protocol::chat::check_chat("id", &text) {
+                    (self.out)(Update::Invalid(reason));
+                } else {
+                    self.outbox.queue_chat(&text);
+                    (self.out)(Update::Unshown(self.outbox.unshown()));
+                }
+                None
+            }
+            Command::Typing(active) => Some(ClientMsg::Typing { active }),
+            Command::Consent {
+                capability,
+                allow,
+                info,
+            } => {
+                let kind = if allow {
+                    "capability_allowed"
+                } else {
+                    "capability_denied"
+                };
+                if allow && capability == Capability::Shell {
+                    self.shell.allowed();
+                }
+                if allow && capability == Capability::FileTransfer {
+                    self.files.allowed_here();
+                }
+                self.outbox
+                    .queue_control(ClientMsg::Consent { capability, allow }, kind);
+                if let (true, Some(info)) = (allow, info) {
+                    self.outbox
+                        .queue_control(ClientMsg::SystemInfo { info: *info }, "system_info");
+                }
+                None
+            }
+            Command::Revoke(capability) => {
+                // At once, before the server even hears of it.
+                if capability == Capability::Shell {
+                    self.shell.stop();
+                }
+                if capability == Capability::FileTransfer {
+                    let step = self.files.stop_all("revoked");
+                    self.show_files(step);
+                }
+                self.outbox
+                    .queue_control(ClientMsg::Revoke { capability }, "capability_revoked");
+                None
+            }
+            Command::SendFile(path) => {
+                // Hashed off the connection task: a big file takes a while.
+                let p = path.clone();
+                let read = tokio::task::spawn_blocking(move || {
+                    let size = std::fs::metadata(&p)?.len();
+                    beckon_protocol::files::sha256_file(&p).map(|h| (size, h))
+                })
+                .await;
+                let step = match read {
+                    Ok(Ok((size, sha256))) => self.files.send_file(&path, size, sha256),
+                    Ok(Err(e)) => FileStep {
+                        show: vec![Update::FileFailed {
+                            name: path.display().to_string(),
+                            reason: e.to_string(),
+                        }],
+                        send: vec![],
+                    },
+                    Err(_) => FileStep::default(),
+                };
+                // Sent now when online; after a reconnect the link offers it again anyway.
+                self.file_step.send.extend(step.send);
+                self.file_step.show.extend(step.show);
+                None
+            }
+            Command::AnswerFile { id, accept } => {
+                let step = self.files.answer(&id, accept);
+                self.file_step.send.extend(step.send);
+                self.file_step.show.extend(step.show);
+                None
+            }
+            Command::End => {
+                self.outbox.queue_control(ClientMsg::End, "state_changed");
+                None
+            }
+        }
+    }
+
+    pub(super) fn show_files(&mut self, step: FileStep) {
+        for u in step.show {
+            (self.out)(u);
+        }
+    }
+
+    /// Shows and sends what the file link asked for; `false` when the socket failed.
+    pub(super) async fn flush_files(&mut self, ws: &mut Ws) -> bool {
+        let step = std::mem::take(&mut self.file_step);
+        for u in step.show {
+            (self.out)(u);
+        }
+        for msg in &step.send {
+            if !Self::send(ws, msg).await {
+                return false;
+            }
+        }
+        true
+    }
+
+    pub(super) fn take_files(&mut self, step: FileStep) {
+        self.file_step.show.extend(step.show);
+        self.file_step.send.extend(step.send);
+    }
+}
