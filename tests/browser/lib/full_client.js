@@ -1,0 +1,101 @@
+// Helpers for tests that run the real `beckon-client` beside a console: where its build is,
+// running it in text mode with line expectations, and a signed-in console page. (The same
+// shapes as full_client.test.js, which keeps its own copies.)
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const PASSWORD = process.env.BECKON_DEMO_PASSWORD || 'demo-password-123';
+export const LINE_MS = 15_000;
+
+/** The freshly built client: BECKON_CLIENT_BIN, else `beckon-client` beside the server. */
+export function clientBuild() {
+  const explicit = process.env.BECKON_CLIENT_BIN;
+  if (explicit) return explicit;
+  const server = process.env.BECKON_BIN;
+  if (!server) throw new Error('BECKON_BIN is not set; run the browser tests through scripts/test');
+  return join(dirname(server), 'beckon-client');
+}
+
+/** This machine's build folder name under `<data-dir>/clients/` (domain/client_build.rs). */
+export function platformDir() {
+  const os = { linux: 'linux', darwin: 'macos', win32: 'windows' }[process.platform];
+  const arch = { x64: 'x86_64', arm64: 'aarch64' }[process.arch];
+  assert.ok(os && arch, `no client builds for ${process.platform}/${process.arch}`);
+  return `${os}-${arch}`;
+}
+
+/** Runs the client with pipes; `expect` waits, bounded, for a later stdout line that matches. */
+export function runClient(path, args, env) {
+  const child = spawn(path, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const out = [];
+  const err = [];
+  let wake = () => {};
+  createInterface({ input: child.stdout }).on('line', (l) => { out.push(l); wake(); });
+  createInterface({ input: child.stderr }).on('line', (l) => { err.push(l); wake(); });
+  const exited = new Promise((resolve) => child.once('close', (code, signal) => { resolve({ code, signal }); wake(); }));
+  let cursor = 0;
+  const said = () => `--- client stdout ---\n${out.join('\n')}\n--- client stderr ---\n${err.join('\n')}`;
+  return {
+    said,
+    expect(label, match, ms = LINE_MS) {
+      const test = typeof match === 'string' ? (l) => l === match : (l) => match.test(l);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => finish(new Error(`client: no line "${label}" within ${ms / 1000} s\n${said()}`)), ms);
+        const check = () => {
+          const i = out.findIndex((l, k) => k >= cursor && test(l));
+          if (i >= 0) {
+            cursor = i + 1;
+            finish(null, out[i]);
+          } else if (child.exitCode !== null || child.signalCode !== null) {
+            finish(new Error(`client: gone before "${label}"\n${said()}`));
+          }
+        };
+        const finish = (e, line) => {
+          clearTimeout(timer);
+          wake = () => {};
+          if (e) reject(e); else resolve(line);
+        };
+        wake = check;
+        check();
+      });
+    },
+    send(line) {
+      child.stdin.write(`${line}\n`);
+    },
+    kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      return exited;
+    },
+  };
+}
+
+/** A signed-in, available console; page errors, dialogs and CSP violations are collected. */
+export async function openConsole(browser, server, username) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  context.setDefaultTimeout(LINE_MS);
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.goto(`${server.siteUrl}/console`);
+  await page.fill('#username', username);
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForURL(/\/console$/), page.click('#login-form button[type=submit]')]);
+  await page.waitForSelector('#console[data-ready="1"]');
+  await page.waitForFunction(() => document.getElementById('console').dataset.presence === 'available');
+  return {
+    context,
+    page,
+    async clean() {
+      assert.deepEqual(problems, [], `${username}: page errors or dialogs`);
+      assert.deepEqual(await page.evaluate(() => window.__csp), [], `${username}: CSP violations`);
+    },
+  };
+}
