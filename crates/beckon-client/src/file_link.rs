@@ -171,7 +171,12 @@ impl FileLink {
         if accept && self.allowed {
             let short: String = o.id.chars().take(8).collect();
             let part = self.folder.join(format!("{}.{short}.part", o.name));
-            let received = std::fs::metadata(&part).map(|m| m.len()).unwrap_or(0);
+            let mut received = std::fs::metadata(&part).map(|m| m.len()).unwrap_or(0);
+            // Longer than the file: not this file's beginning; start afresh.
+            if received > o.size {
+                let _ = std::fs::remove_file(&part);
+                received = 0;
+            }
             self.downloads.push(Download {
                 id: o.id,
                 name: o.name,

@@ -19,7 +19,7 @@ use beckon_protocol::chat::{Capability, ClientInfo, ClientMsg, ServerMsg};
 use futures_util::{SinkExt, StreamExt};
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tokio::time::{sleep, Instant};
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
@@ -61,7 +61,12 @@ pub struct Session {
     files: FileLink,
     /// What the file link asked for while a server message was handled.
     file_step: FileStep,
+    hashed_tx: UnboundedSender<Hashed>,
+    hashed_rx: UnboundedReceiver<Hashed>,
 }
+
+/// A file the customer chose, with its size and SHA-256 or why it cannot be read.
+type Hashed = (std::path::PathBuf, Result<(u64, String), String>);
 
 impl Session {
     pub fn new(
@@ -69,6 +74,7 @@ impl Session {
         commands: UnboundedReceiver<Command>,
         out: Box<dyn Fn(Update) + Send>,
     ) -> Session {
+        let (hashed_tx, hashed_rx) = tokio::sync::mpsc::unbounded_channel();
         Session {
             out,
             commands,
@@ -77,6 +83,8 @@ impl Session {
             shell: ShellLink::default(),
             files: FileLink::new(cfg.downloads.clone()),
             file_step: FileStep::default(),
+            hashed_tx,
+            hashed_rx,
             cfg,
         }
     }
@@ -248,6 +256,10 @@ impl Session {
                 }
                 _ = resend.tick(), if settled => {
                     if !self.flush_outbox(&mut ws).await { return Outcome::Lost; }
+                }
+                h = self.hashed_rx.recv() => {
+                    if let Some(h) = h { self.hashed(h); }
+                    if !self.flush_files(&mut ws).await { return Outcome::Lost; }
                 }
                 ev = self.shell.next() => {
                     let step = match ev {

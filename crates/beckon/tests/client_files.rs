@@ -212,6 +212,12 @@ async fn wrong_hashes_bad_ids_and_oversized_files_are_refused() {
         (409, Some("not_complete"))
     );
 
+    send(&mut ws, offer("empty", "a.bin", b"")).await;
+    let e = until(&mut ws, |m| m["type"] == "file_error").await;
+    assert_eq!(
+        (e["code"].as_str(), e["message"].as_str()),
+        (Some("invalid_message"), Some("the file is empty"))
+    );
     send(&mut ws, offer("../x", "a.bin", &bytes)).await;
     let e = until(&mut ws, |m| m["type"] == "file_error").await;
     assert_eq!(e["code"], "invalid_message");

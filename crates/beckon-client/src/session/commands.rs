@@ -1,7 +1,7 @@
 //! What the customer does, turned into the outbox, the shell and the file link; and the file
 //! link's steps, shown and sent.
 
-use super::{Session, Ws};
+use super::{Hashed, Session, Ws};
 use crate::file_link::FileStep;
 use crate::messages::{Command, Update};
 use beckon_protocol::chat::{Capability, ClientMsg};
@@ -58,27 +58,17 @@ impl Session {
                 None
             }
             Command::SendFile(path) => {
-                // Hashed off the connection task: a big file takes a while.
-                let p = path.clone();
-                let read = tokio::task::spawn_blocking(move || {
-                    let size = std::fs::metadata(&p)?.len();
-                    beckon_protocol::files::sha256_file(&p).map(|h| (size, h))
-                })
-                .await;
-                let step = match read {
-                    Ok(Ok((size, sha256))) => self.files.send_file(&path, size, sha256),
-                    Ok(Err(e)) => FileStep {
-                        show: vec![Update::FileFailed {
-                            name: path.display().to_string(),
-                            reason: e.to_string(),
-                        }],
-                        send: vec![],
-                    },
-                    Err(_) => FileStep::default(),
-                };
-                // Sent now when online; after a reconnect the link offers it again anyway.
-                self.file_step.send.extend(step.send);
-                self.file_step.show.extend(step.show);
+                // Hashed on a thread of its own: a big file takes a while, and chat, acks
+                // and heartbeats go on meanwhile (`hashed` brings the result back).
+                let done = self.hashed_tx.clone();
+                tokio::task::spawn_blocking(move || {
+                    let read = std::fs::metadata(&path)
+                        .and_then(|m| {
+                            beckon_protocol::files::sha256_file(&path).map(|h| (m.len(), h))
+                        })
+                        .map_err(|e| e.to_string());
+                    let _ = done.send((path, read));
+                });
                 None
             }
             Command::AnswerFile { id, accept } => {
@@ -112,6 +102,22 @@ impl Session {
             }
         }
         true
+    }
+
+    /// A file the customer chose has been hashed: offer it (sent at once when online; after a
+    /// reconnect the link offers it again anyway).
+    pub(super) fn hashed(&mut self, (path, read): Hashed) {
+        let step = match read {
+            Ok((size, sha256)) => self.files.send_file(&path, size, sha256),
+            Err(reason) => FileStep {
+                show: vec![Update::FileFailed {
+                    name: path.display().to_string(),
+                    reason,
+                }],
+                send: vec![],
+            },
+        };
+        self.take_files(step);
     }
 
     pub(super) fn take_files(&mut self, step: FileStep) {

@@ -107,6 +107,13 @@ pub async fn handle(
             if let Err(reason) = wire::check_id(&id).and(wire::check_sha256(&sha256)) {
                 return Ok(Some(file_error(&id, "invalid_message", reason)));
             }
+            if size == 0 {
+                return Ok(Some(file_error(
+                    &id,
+                    "invalid_message",
+                    "the file is empty",
+                )));
+            }
             // An offer seen before is a client back after a reconnect: tell it where to go on.
             if let Some(t) = log.get(&id) {
                 if t.direction != files::Direction::ToRep || t.sha256 != sha256 || t.size != size {
@@ -134,9 +141,6 @@ pub async fn handle(
                 "direction": wire::TO_REP,
             });
             record(state, session, Actor::Customer, OFFERED, body).await?;
-            if size == 0 {
-                return finish_upload(state, session, &id, &sha256).await;
-            }
             Ok(Some(ServerMsg::FileAck { id, offset: 0 }))
         }
         ClientMsg::FileChunk { id, offset, data } => {
