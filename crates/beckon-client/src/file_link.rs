@@ -329,8 +329,18 @@ impl FileLink {
                 FileStep::default()
             }
             ("capability_revoked", "customer") if is_files => self.stop_all("revoked"),
-            // Another client joined: what this one was allowed is over.
-            ("client_joined", _) if self.allowed => self.stop_all("revoked"),
+            // A client joined (another one, or this one in the replay of an earlier log): what
+            // was allowed or offered before is over.
+            ("client_joined", _) => {
+                let mut step = if self.allowed {
+                    self.stop_all("revoked")
+                } else {
+                    self.offers.clear();
+                    FileStep::default()
+                };
+                step.show.push(Update::FilesReset);
+                step
+            }
             ("file_offered", "rep") if body["direction"] == files::TO_CUSTOMER => {
                 let text = |k: &str| body.get(k).and_then(Value::as_str).unwrap_or_default();
                 let (id, sha256) = (text("id"), text("sha256"));

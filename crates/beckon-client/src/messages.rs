@@ -89,6 +89,8 @@ pub enum Update {
         size: u64,
         from: String,
     },
+    /// A client joined the session: earlier offers and consent to file transfer are void.
+    FilesReset,
     /// The representative asks the customer to send a file.
     FileRequested {
         name: String,

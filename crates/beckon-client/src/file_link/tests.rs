@@ -159,6 +159,18 @@ fn a_revocation_stops_everything_and_leaves_no_partial_file() {
 }
 
 #[test]
+fn offers_before_the_latest_client_joined_are_void() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut link = FileLink::new(dir.path().to_path_buf());
+    // The replay of a log an earlier client saw: its offer, then this client's join.
+    offer(&mut link, "old", "old.bin", b"old");
+    let step = link.on_event("client_joined", "system", &json!({}));
+    assert!(matches!(&step.show[..], [Update::FilesReset]));
+    assert!(link.offers().is_empty());
+    assert!(link.answer("old", true).send.is_empty());
+}
+
+#[test]
 fn free_names_do_not_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), "x").unwrap();

@@ -70,6 +70,12 @@ impl View {
                 });
                 vec![out]
             }
+            Update::FilesReset => {
+                self.files_allowed = false;
+                self.file_offers.clear();
+                self.transfers.clear();
+                vec![]
+            }
             Update::FileRequested { name } => {
                 vec![self.notice_line(now, "file-requested", &[("name", &name)])]
             }

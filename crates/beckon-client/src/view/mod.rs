@@ -260,6 +260,7 @@ impl View {
                 vec![self.notice_line(now_ms(), "error-shell-failed", &[("detail", &detail)])]
             }
             u @ (Update::FileOffered { .. }
+            | Update::FilesReset
             | Update::FileRequested { .. }
             | Update::FileProgress { .. }
             | Update::FileDone { .. }
