@@ -25,7 +25,7 @@ pub struct CommonArgs {
     /// Configuration file (TOML). Default: ./beckon.toml when it exists.
     #[arg(long, env = "BECKON_CONFIG", value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
-    /// Folder holding the database and client builds. Default: ./beckon-data
+    /// Folder holding the database, client builds and transferred files. Default: ./beckon-data
     #[arg(long, env = "BECKON_DATA_DIR", value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 }
