@@ -174,6 +174,7 @@ fn a_file_goes_each_way_with_a_matching_hash_across_a_network_cut() {
             e["kind"] == "file_completed" && e["body"]["id"] == id.as_str()
         });
     assert_eq!(done["body"]["sha256"], sha256_hex(&theirs));
+    refused_nothing(&j.client);
 }
 
 #[test]
@@ -226,4 +227,15 @@ fn a_declined_file_writes_nothing_and_a_revocation_stops_transfers_at_once() {
         json!({"name": "again.bin", "size": 3}),
     );
     assert_eq!((s, b["error"]["code"].as_str()), (409, Some("not_allowed")));
+    refused_nothing(&j.client);
+}
+
+/// The client sent nothing the server refused (allowing file transfer shares nothing else).
+fn refused_nothing(client: &Client) {
+    let refused: Vec<&String> = client
+        .seen
+        .iter()
+        .filter(|l| l.contains("was refused"))
+        .collect();
+    assert!(refused.is_empty(), "{refused:?}");
 }

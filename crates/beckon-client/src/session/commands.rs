@@ -38,7 +38,9 @@ impl Session {
                 }
                 self.outbox
                     .queue_control(ClientMsg::Consent { capability, allow }, kind);
-                if let (true, Some(info)) = (allow, info) {
+                // Only an allowed request for the system information shares it: the UIs hand
+                // the prompt's (empty) information along for every capability.
+                if let (true, Some(info), Capability::SystemInfo) = (allow, info, capability) {
                     self.outbox
                         .queue_control(ClientMsg::SystemInfo { info: *info }, "system_info");
                 }
