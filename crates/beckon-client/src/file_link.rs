@@ -63,6 +63,8 @@ pub struct FileLink {
     uploads: Vec<Upload>,
     downloads: Vec<Download>,
     offers: Vec<Offer>,
+    /// What `pump` found to report (a file that cannot be read any more).
+    pending: Vec<Update>,
 }
 
 const WINDOW_BYTES: u64 = WINDOW * MAX_CHUNK_BYTES as u64;
@@ -90,6 +92,7 @@ impl FileLink {
             uploads: Vec::new(),
             downloads: Vec::new(),
             offers: Vec::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -221,6 +224,7 @@ impl FileLink {
         if !self.allowed {
             return send;
         }
+        let mut broken = Vec::new();
         for u in self.uploads.iter_mut().filter(|u| u.started) {
             while u.sent < u.size && u.sent - u.acked < WINDOW_BYTES {
                 let Some(len) = files::next_chunk_len(u.sent, u.size) else {
@@ -235,9 +239,18 @@ impl FileLink {
                         });
                         u.sent += len as u64;
                     }
-                    // The file changed or went away; the hash check at the end will say so.
-                    Err(_) => break,
+                    // The file went away or shrank since it was offered: this upload is over.
+                    Err(e) => {
+                        broken.push((u.id.clone(), e.to_string()));
+                        break;
+                    }
                 }
+            }
+        }
+        for (id, reason) in broken {
+            if let Some(i) = self.uploads.iter().position(|u| u.id == id) {
+                let u = self.uploads.remove(i);
+                self.pending.push(failed(&u.name, reason));
             }
         }
         for d in &mut self.downloads {
@@ -253,6 +266,11 @@ impl FileLink {
             }
         }
         send
+    }
+
+    /// What the link has to report outside the answer to a call.
+    pub fn take_pending(&mut self) -> Vec<Update> {
+        std::mem::take(&mut self.pending)
     }
 
     /// `file_ack`: the server holds `offset` bytes of an upload.

@@ -171,6 +171,24 @@ fn offers_before_the_latest_client_joined_are_void() {
 }
 
 #[test]
+fn an_upload_whose_file_went_away_is_reported_not_stalled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gone.bin");
+    std::fs::write(&path, vec![1u8; 40_000]).unwrap();
+    let mut link = allowed(dir.path());
+    let step = link.send_file(&path, 40_000, "x".into());
+    let Some(ClientMsg::FileOffer { id, .. }) = step.send.first().cloned() else {
+        panic!()
+    };
+    std::fs::remove_file(&path).unwrap();
+    assert!(link.on_ack(&id, 0).send.is_empty());
+    assert!(
+        matches!(&link.take_pending()[..], [Update::FileFailed { name, .. }] if name == "gone.bin")
+    );
+    assert!(link.connected().is_empty(), "nothing left to resume");
+}
+
+#[test]
 fn free_names_do_not_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), "x").unwrap();

@@ -95,7 +95,7 @@ impl Session {
     /// Shows and sends what the file link asked for; `false` when the socket failed.
     pub(super) async fn flush_files(&mut self, ws: &mut Ws) -> bool {
         let step = std::mem::take(&mut self.file_step);
-        for u in step.show {
+        for u in step.show.into_iter().chain(self.files.take_pending()) {
             (self.out)(u);
         }
         for msg in &step.send {
