@@ -102,3 +102,27 @@ consent-screen-title = { $name } möchte Ihren Bildschirm sehen.
 consent-screen-detail = Die Person sieht live alles, was auf Ihrem Bildschirm angezeigt wird, bis Sie die Freigabe beenden. Der Bildschirm selbst wird nicht aufgezeichnet; das Protokoll der Sitzung hält Beginn und Ende der Freigabe fest.
 label-screen = Ihr Bildschirm wird mit { $name } geteilt.
 button-stop-screen = Freigabe beenden
+
+## File transfer
+
+consent-files-title = { $name } möchte Dateien mit Ihnen austauschen.
+consent-files-detail = Sie wählen jede Datei, die Sie senden, selbst aus, und jede angebotene Datei wartet auf Ihre Antwort. Jede Übertragung wird mit ihrer Prüfsumme im Sitzungsprotokoll festgehalten.
+event-files-requested = { $name } hat um Dateiaustausch gebeten
+event-files-allowed = Sie haben die Dateiübertragung erlaubt
+event-files-denied = Sie haben die Dateiübertragung abgelehnt
+event-files-revoked = Sie haben die Dateiübertragung beendet
+file-offered = { $name } bietet die Datei { $file } an ({ $size })
+file-requested = { $name } bittet Sie, eine Datei zu senden
+file-progress-sent = { $file } wird gesendet: { $percent } %
+file-progress-received = { $file } wird empfangen: { $percent } %
+file-sent = { $file } wurde gesendet, die Prüfsumme stimmt
+file-received = { $file } wurde empfangen und geprüft: { $path }
+file-failed = die Übertragung von { $file } wurde abgebrochen: { $reason }
+tui-help-files = Dateien: /send <Pfad> sendet eine Datei, /accept oder /decline beantwortet ein Dateiangebot, /revoke file_transfer beendet die Dateiübertragung.
+tui-no-file-offer = Es gibt kein Dateiangebot zu beantworten.
+label-files = Dateiübertragung ist erlaubt.
+button-stop-files = Dateiübertragung beenden
+button-send-file = Datei senden
+hint-file-path = Pfad der zu sendenden Datei
+button-accept-file = Speichern
+button-decline-file = Ablehnen

@@ -121,3 +121,27 @@ consent-screen-title = { $name } asks to see your screen.
 consent-screen-detail = They would see everything shown on your screen, live, until you stop sharing. The screen itself is not recorded; the session's log keeps when sharing started and stopped.
 label-screen = Your screen is shared with { $name }.
 button-stop-screen = Stop sharing
+
+## File transfer
+
+consent-files-title = { $name } asks to exchange files with you.
+consent-files-detail = You choose every file you send, and every file offered to you waits for your answer. Each transfer is recorded in the session's log, with its checksum.
+event-files-requested = { $name } asked to exchange files
+event-files-allowed = you allowed file transfer
+event-files-denied = you declined file transfer
+event-files-revoked = you stopped file transfer
+file-offered = { $name } offers the file { $file } ({ $size })
+file-requested = { $name } asks you to send a file
+file-progress-sent = sending { $file }: { $percent }%
+file-progress-received = receiving { $file }: { $percent }%
+file-sent = { $file } was sent and its checksum matched
+file-received = { $file } was received and checked: { $path }
+file-failed = the transfer of { $file } stopped: { $reason }
+tui-help-files = Files: /send <path> sends a file, /accept or /decline answers a file offered, /revoke file_transfer stops file transfer.
+tui-no-file-offer = There is no file offered to answer.
+label-files = File transfer is allowed.
+button-stop-files = Stop file transfer
+button-send-file = Send file
+hint-file-path = Path of the file to send
+button-accept-file = Save
+button-decline-file = Decline

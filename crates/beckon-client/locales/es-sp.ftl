@@ -102,3 +102,27 @@ consent-screen-title = { $name } pide ver su pantalla.
 consent-screen-detail = Vería en vivo todo lo que se muestra en su pantalla hasta que deje de compartirla. La pantalla no se graba; el registro de la sesión guarda cuándo empezó y terminó.
 label-screen = Su pantalla se comparte con { $name }.
 button-stop-screen = Dejar de compartir
+
+## File transfer
+
+consent-files-title = { $name } pide intercambiar archivos con usted.
+consent-files-detail = Usted elige cada archivo que envía, y cada archivo que le ofrecen espera su respuesta. Cada transferencia queda registrada en el historial de la sesión, con su suma de comprobación.
+event-files-requested = { $name } pidió intercambiar archivos
+event-files-allowed = usted permitió la transferencia de archivos
+event-files-denied = usted rechazó la transferencia de archivos
+event-files-revoked = usted detuvo la transferencia de archivos
+file-offered = { $name } le ofrece el archivo { $file } ({ $size })
+file-requested = { $name } le pide que envíe un archivo
+file-progress-sent = enviando { $file }: { $percent } %
+file-progress-received = recibiendo { $file }: { $percent } %
+file-sent = { $file } se envió y su suma de comprobación coincide
+file-received = { $file } se recibió y se comprobó: { $path }
+file-failed = la transferencia de { $file } se detuvo: { $reason }
+tui-help-files = Archivos: /send <ruta> envía un archivo, /accept o /decline responde a un archivo ofrecido, /revoke file_transfer detiene la transferencia de archivos.
+tui-no-file-offer = No hay ningún archivo ofrecido que responder.
+label-files = La transferencia de archivos está permitida.
+button-stop-files = Detener la transferencia de archivos
+button-send-file = Enviar archivo
+hint-file-path = Ruta del archivo que se enviará
+button-accept-file = Guardar
+button-decline-file = Rechazar

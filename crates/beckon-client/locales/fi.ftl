@@ -102,3 +102,27 @@ consent-screen-title = { $name } pyytää nähdä näyttösi.
 consent-screen-detail = Hän näkisi reaaliajassa kaiken näytölläsi näkyvän, kunnes lopetat jakamisen. Näyttöä ei tallenneta; istunnon lokiin jää vain jakamisen alku ja loppu.
 label-screen = Näyttösi on jaettu käyttäjälle { $name }.
 button-stop-screen = Lopeta jakaminen
+
+## File transfer
+
+consent-files-title = { $name } pyytää saada vaihtaa tiedostoja kanssasi.
+consent-files-detail = Valitset itse jokaisen lähettämäsi tiedoston, ja jokainen sinulle tarjottu tiedosto odottaa vastaustasi. Jokainen siirto tallennetaan istunnon lokiin tarkistussummineen.
+event-files-requested = { $name } pyysi tiedostojen vaihtoa
+event-files-allowed = sallit tiedostonsiirron
+event-files-denied = kieltäydyit tiedostonsiirrosta
+event-files-revoked = lopetit tiedostonsiirron
+file-offered = { $name } tarjoaa tiedostoa { $file } ({ $size })
+file-requested = { $name } pyytää sinua lähettämään tiedoston
+file-progress-sent = lähetetään { $file }: { $percent } %
+file-progress-received = vastaanotetaan { $file }: { $percent } %
+file-sent = { $file } lähetettiin ja sen tarkistussumma täsmää
+file-received = { $file } vastaanotettiin ja tarkistettiin: { $path }
+file-failed = tiedoston { $file } siirto keskeytyi: { $reason }
+tui-help-files = Tiedostot: /send <polku> lähettää tiedoston, /accept tai /decline vastaa tarjottuun tiedostoon, /revoke file_transfer lopettaa tiedostonsiirron.
+tui-no-file-offer = Vastattavaa tiedostotarjousta ei ole.
+label-files = Tiedostonsiirto on sallittu.
+button-stop-files = Lopeta tiedostonsiirto
+button-send-file = Lähetä tiedosto
+hint-file-path = Lähetettävän tiedoston polku
+button-accept-file = Tallenna
+button-decline-file = Hylkää

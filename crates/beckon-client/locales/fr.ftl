@@ -102,3 +102,27 @@ consent-screen-title = { $name } demande à voir votre écran.
 consent-screen-detail = Cette personne verrait en direct tout ce qui s’affiche sur votre écran jusqu’à ce que vous arrêtiez le partage. L’écran n’est pas enregistré ; le journal de la session garde le début et la fin du partage.
 label-screen = Votre écran est partagé avec { $name }.
 button-stop-screen = Arrêter le partage
+
+## File transfer
+
+consent-files-title = { $name } demande à échanger des fichiers avec vous.
+consent-files-detail = Vous choisissez chaque fichier que vous envoyez, et chaque fichier proposé attend votre réponse. Chaque transfert est enregistré dans le journal de la session, avec sa somme de contrôle.
+event-files-requested = { $name } a demandé à échanger des fichiers
+event-files-allowed = vous avez autorisé le transfert de fichiers
+event-files-denied = vous avez refusé le transfert de fichiers
+event-files-revoked = vous avez arrêté le transfert de fichiers
+file-offered = { $name } propose le fichier { $file } ({ $size })
+file-requested = { $name } vous demande d’envoyer un fichier
+file-progress-sent = envoi de { $file } : { $percent } %
+file-progress-received = réception de { $file } : { $percent } %
+file-sent = { $file } a été envoyé et sa somme de contrôle correspond
+file-received = { $file } a été reçu et vérifié : { $path }
+file-failed = le transfert de { $file } s’est arrêté : { $reason }
+tui-help-files = Fichiers : /send <chemin> envoie un fichier, /accept ou /decline répond à un fichier proposé, /revoke file_transfer arrête le transfert de fichiers.
+tui-no-file-offer = Aucun fichier proposé n’attend de réponse.
+label-files = Le transfert de fichiers est autorisé.
+button-stop-files = Arrêter le transfert de fichiers
+button-send-file = Envoyer un fichier
+hint-file-path = Chemin du fichier à envoyer
+button-accept-file = Enregistrer
+button-decline-file = Refuser

@@ -102,3 +102,27 @@ consent-screen-title = { $name } chiede di vedere il suo schermo.
 consent-screen-detail = Vedrebbe in diretta tutto ciò che appare sul suo schermo finché non interrompe la condivisione. Lo schermo non viene registrato; il registro della sessione conserva solo inizio e fine.
 label-screen = Il suo schermo è condiviso con { $name }.
 button-stop-screen = Interrompi la condivisione
+
+## File transfer
+
+consent-files-title = { $name } chiede di scambiare file con te.
+consent-files-detail = Scegli tu ogni file che invii, e ogni file che ti viene offerto attende la tua risposta. Ogni trasferimento è registrato nel registro della sessione, con il suo checksum.
+event-files-requested = { $name } ha chiesto di scambiare file
+event-files-allowed = hai consentito il trasferimento di file
+event-files-denied = hai rifiutato il trasferimento di file
+event-files-revoked = hai interrotto il trasferimento di file
+file-offered = { $name } offre il file { $file } ({ $size })
+file-requested = { $name } ti chiede di inviare un file
+file-progress-sent = invio di { $file }: { $percent }%
+file-progress-received = ricezione di { $file }: { $percent }%
+file-sent = { $file } è stato inviato e il checksum corrisponde
+file-received = { $file } è stato ricevuto e verificato: { $path }
+file-failed = il trasferimento di { $file } si è interrotto: { $reason }
+tui-help-files = File: /send <percorso> invia un file, /accept o /decline risponde a un file offerto, /revoke file_transfer interrompe il trasferimento di file.
+tui-no-file-offer = Non c'è nessun file offerto a cui rispondere.
+label-files = Il trasferimento di file è consentito.
+button-stop-files = Interrompi il trasferimento di file
+button-send-file = Invia file
+hint-file-path = Percorso del file da inviare
+button-accept-file = Salva
+button-decline-file = Rifiuta

@@ -102,3 +102,27 @@ consent-screen-title = { $name } があなたの画面を見ることを求め�
 consent-screen-detail = 共有を停止するまで、画面に表示されるすべてがリアルタイムで見えます。画面そのものは記録されず、セッションのログには開始と終了だけが残ります。
 label-screen = 画面を { $name } と共有しています。
 button-stop-screen = 共有を停止
+
+## File transfer
+
+consent-files-title = { $name } がファイルのやり取りを求めています。
+consent-files-detail = 送信するファイルはすべてご自身で選び、提供されたファイルはすべてあなたの応答を待ちます。各転送はチェックサムとともにセッションの記録に残ります。
+event-files-requested = { $name } がファイルのやり取りを求めました
+event-files-allowed = ファイル転送を許可しました
+event-files-denied = ファイル転送を拒否しました
+event-files-revoked = ファイル転送を停止しました
+file-offered = { $name } がファイル { $file } ({ $size }) を送ろうとしています
+file-requested = { $name } がファイルの送信を求めています
+file-progress-sent = { $file } を送信中: { $percent }%
+file-progress-received = { $file } を受信中: { $percent }%
+file-sent = { $file } を送信しました (チェックサム一致)
+file-received = { $file } を受信して確認しました: { $path }
+file-failed = { $file } の転送が停止しました: { $reason }
+tui-help-files = ファイル: /send <パス> でファイルを送信、/accept または /decline で提供されたファイルに応答、/revoke file_transfer でファイル転送を停止します。
+tui-no-file-offer = 応答するファイルの提供はありません。
+label-files = ファイル転送は許可されています。
+button-stop-files = ファイル転送を停止
+button-send-file = ファイルを送信
+hint-file-path = 送信するファイルのパス
+button-accept-file = 保存
+button-decline-file = 拒否

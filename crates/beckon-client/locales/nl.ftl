@@ -102,3 +102,27 @@ consent-screen-title = { $name } vraagt uw scherm te zien.
 consent-screen-detail = De medewerker ziet live alles wat op uw scherm staat, tot u stopt met delen. Het scherm zelf wordt niet opgenomen; het logboek van de sessie bewaart wanneer het delen begon en stopte.
 label-screen = Uw scherm wordt gedeeld met { $name }.
 button-stop-screen = Stoppen met delen
+
+## File transfer
+
+consent-files-title = { $name } vraagt om bestanden met u uit te wisselen.
+consent-files-detail = U kiest zelf elk bestand dat u verstuurt, en elk aangeboden bestand wacht op uw antwoord. Elke overdracht wordt met haar controlesom in het logboek van de sessie vastgelegd.
+event-files-requested = { $name } vroeg om bestanden uit te wisselen
+event-files-allowed = u hebt bestandsoverdracht toegestaan
+event-files-denied = u hebt bestandsoverdracht geweigerd
+event-files-revoked = u hebt bestandsoverdracht gestopt
+file-offered = { $name } biedt het bestand { $file } aan ({ $size })
+file-requested = { $name } vraagt u een bestand te sturen
+file-progress-sent = { $file } versturen: { $percent }%
+file-progress-received = { $file } ontvangen: { $percent }%
+file-sent = { $file } is verstuurd en de controlesom klopt
+file-received = { $file } is ontvangen en gecontroleerd: { $path }
+file-failed = de overdracht van { $file } is gestopt: { $reason }
+tui-help-files = Bestanden: /send <pad> verstuurt een bestand, /accept of /decline beantwoordt een aangeboden bestand, /revoke file_transfer stopt bestandsoverdracht.
+tui-no-file-offer = Er is geen aangeboden bestand om te beantwoorden.
+label-files = Bestandsoverdracht is toegestaan.
+button-stop-files = Bestandsoverdracht stoppen
+button-send-file = Bestand versturen
+hint-file-path = Pad van het te versturen bestand
+button-accept-file = Opslaan
+button-decline-file = Weigeren

@@ -102,3 +102,27 @@ consent-screen-title = { $name } pede para ver sua tela.
 consent-screen-detail = Veria ao vivo tudo o que aparece na sua tela até você parar de compartilhar. A tela não é gravada; o registro da sessão guarda quando o compartilhamento começou e terminou.
 label-screen = Sua tela está compartilhada com { $name }.
 button-stop-screen = Parar de compartilhar
+
+## File transfer
+
+consent-files-title = { $name } pede para trocar arquivos com você.
+consent-files-detail = Você escolhe cada arquivo que envia, e cada arquivo oferecido espera a sua resposta. Cada transferência fica registrada no histórico da sessão, com sua soma de verificação.
+event-files-requested = { $name } pediu para trocar arquivos
+event-files-allowed = você permitiu a transferência de arquivos
+event-files-denied = você recusou a transferência de arquivos
+event-files-revoked = você interrompeu a transferência de arquivos
+file-offered = { $name } oferece o arquivo { $file } ({ $size })
+file-requested = { $name } pede que você envie um arquivo
+file-progress-sent = enviando { $file }: { $percent }%
+file-progress-received = recebendo { $file }: { $percent }%
+file-sent = { $file } foi enviado e a soma de verificação confere
+file-received = { $file } foi recebido e verificado: { $path }
+file-failed = a transferência de { $file } foi interrompida: { $reason }
+tui-help-files = Arquivos: /send <caminho> envia um arquivo, /accept ou /decline responde a um arquivo oferecido, /revoke file_transfer interrompe a transferência de arquivos.
+tui-no-file-offer = Não há arquivo oferecido para responder.
+label-files = A transferência de arquivos está permitida.
+button-stop-files = Interromper a transferência de arquivos
+button-send-file = Enviar arquivo
+hint-file-path = Caminho do arquivo a enviar
+button-accept-file = Salvar
+button-decline-file = Recusar

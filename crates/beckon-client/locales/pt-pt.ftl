@@ -102,3 +102,27 @@ consent-screen-title = { $name } pede para ver o seu ecrã.
 consent-screen-detail = Veria em direto tudo o que aparece no seu ecrã até parar a partilha. O ecrã não é gravado; o registo da sessão guarda quando a partilha começou e terminou.
 label-screen = O seu ecrã está partilhado com { $name }.
 button-stop-screen = Parar a partilha
+
+## File transfer
+
+consent-files-title = { $name } pede para trocar ficheiros consigo.
+consent-files-detail = É o utilizador que escolhe cada ficheiro que envia, e cada ficheiro oferecido aguarda a sua resposta. Cada transferência fica registada no histórico da sessão, com a respetiva soma de verificação.
+event-files-requested = { $name } pediu para trocar ficheiros
+event-files-allowed = permitiu a transferência de ficheiros
+event-files-denied = recusou a transferência de ficheiros
+event-files-revoked = parou a transferência de ficheiros
+file-offered = { $name } oferece o ficheiro { $file } ({ $size })
+file-requested = { $name } pede-lhe que envie um ficheiro
+file-progress-sent = a enviar { $file }: { $percent }%
+file-progress-received = a receber { $file }: { $percent }%
+file-sent = { $file } foi enviado e a soma de verificação coincide
+file-received = { $file } foi recebido e verificado: { $path }
+file-failed = a transferência de { $file } parou: { $reason }
+tui-help-files = Ficheiros: /send <caminho> envia um ficheiro, /accept ou /decline responde a um ficheiro oferecido, /revoke file_transfer para a transferência de ficheiros.
+tui-no-file-offer = Não há nenhum ficheiro oferecido a que responder.
+label-files = A transferência de ficheiros está permitida.
+button-stop-files = Parar a transferência de ficheiros
+button-send-file = Enviar ficheiro
+hint-file-path = Caminho do ficheiro a enviar
+button-accept-file = Guardar
+button-decline-file = Recusar

@@ -102,3 +102,27 @@ consent-screen-title = { $name } просит показать ваш экран
 consent-screen-detail = Специалист будет видеть всё, что на вашем экране, в реальном времени, пока вы не прекратите показ. Сам экран не записывается; в журнале сеанса остаются только начало и конец показа.
 label-screen = Ваш экран показывается: { $name }.
 button-stop-screen = Прекратить показ
+
+## File transfer
+
+consent-files-title = { $name } просит разрешения обмениваться с вами файлами.
+consent-files-detail = Каждый отправляемый файл вы выбираете сами, а каждый предложенный вам файл ждёт вашего ответа. Каждая передача записывается в журнал сеанса вместе с контрольной суммой.
+event-files-requested = { $name } попросил обмениваться файлами
+event-files-allowed = вы разрешили передачу файлов
+event-files-denied = вы отклонили передачу файлов
+event-files-revoked = вы остановили передачу файлов
+file-offered = { $name } предлагает файл { $file } ({ $size })
+file-requested = { $name } просит вас отправить файл
+file-progress-sent = отправка { $file }: { $percent }%
+file-progress-received = получение { $file }: { $percent }%
+file-sent = { $file } отправлен, контрольная сумма совпала
+file-received = { $file } получен и проверен: { $path }
+file-failed = передача { $file } остановлена: { $reason }
+tui-help-files = Файлы: /send <путь> отправляет файл, /accept или /decline отвечает на предложенный файл, /revoke file_transfer останавливает передачу файлов.
+tui-no-file-offer = Нет предложенного файла, на который нужно ответить.
+label-files = Передача файлов разрешена.
+button-stop-files = Остановить передачу файлов
+button-send-file = Отправить файл
+hint-file-path = Путь к отправляемому файлу
+button-accept-file = Сохранить
+button-decline-file = Отклонить

@@ -102,3 +102,27 @@ consent-screen-title = { $name } ber om att få se din skärm.
 consent-screen-detail = Personen ser live allt som visas på din skärm tills du slutar dela. Själva skärmen spelas inte in; sessionens logg sparar när delningen började och slutade.
 label-screen = Din skärm delas med { $name }.
 button-stop-screen = Sluta dela
+
+## File transfer
+
+consent-files-title = { $name } ber att få utbyta filer med dig.
+consent-files-detail = Du väljer själv varje fil du skickar, och varje fil som erbjuds dig väntar på ditt svar. Varje överföring sparas i sessionens logg, med sin kontrollsumma.
+event-files-requested = { $name } bad om att utbyta filer
+event-files-allowed = du tillät filöverföring
+event-files-denied = du nekade filöverföring
+event-files-revoked = du stoppade filöverföring
+file-offered = { $name } erbjuder filen { $file } ({ $size })
+file-requested = { $name } ber dig skicka en fil
+file-progress-sent = skickar { $file }: { $percent } %
+file-progress-received = tar emot { $file }: { $percent } %
+file-sent = { $file } skickades och kontrollsumman stämmer
+file-received = { $file } togs emot och kontrollerades: { $path }
+file-failed = överföringen av { $file } avbröts: { $reason }
+tui-help-files = Filer: /send <sökväg> skickar en fil, /accept eller /decline svarar på en erbjuden fil, /revoke file_transfer stoppar filöverföring.
+tui-no-file-offer = Det finns ingen erbjuden fil att svara på.
+label-files = Filöverföring är tillåten.
+button-stop-files = Stoppa filöverföring
+button-send-file = Skicka fil
+hint-file-path = Sökväg till filen som ska skickas
+button-accept-file = Spara
+button-decline-file = Neka

@@ -102,3 +102,27 @@ consent-screen-title = { $name } ekranınızı görmek istiyor.
 consent-screen-detail = Paylaşımı durdurana kadar ekranınızda görünen her şeyi canlı olarak görür. Ekranın kendisi kaydedilmez; oturum günlüğü yalnızca paylaşımın başlangıcını ve bitişini tutar.
 label-screen = Ekranınız { $name } ile paylaşılıyor.
 button-stop-screen = Paylaşımı durdur
+
+## File transfer
+
+consent-files-title = { $name } sizinle dosya alışverişi yapmak istiyor.
+consent-files-detail = Gönderdiğiniz her dosyayı siz seçersiniz ve size sunulan her dosya yanıtınızı bekler. Her aktarım, sağlama toplamıyla birlikte oturum kaydına yazılır.
+event-files-requested = { $name } dosya alışverişi istedi
+event-files-allowed = dosya aktarımına izin verdiniz
+event-files-denied = dosya aktarımını reddettiniz
+event-files-revoked = dosya aktarımını durdurdunuz
+file-offered = { $name } { $file } dosyasını sunuyor ({ $size })
+file-requested = { $name } bir dosya göndermenizi istiyor
+file-progress-sent = { $file } gönderiliyor: %{ $percent }
+file-progress-received = { $file } alınıyor: %{ $percent }
+file-sent = { $file } gönderildi ve sağlama toplamı eşleşti
+file-received = { $file } alındı ve doğrulandı: { $path }
+file-failed = { $file } aktarımı durdu: { $reason }
+tui-help-files = Dosyalar: /send <yol> bir dosya gönderir, /accept veya /decline sunulan dosyayı yanıtlar, /revoke file_transfer dosya aktarımını durdurur.
+tui-no-file-offer = Yanıtlanacak bir dosya teklifi yok.
+label-files = Dosya aktarımına izin verildi.
+button-stop-files = Dosya aktarımını durdur
+button-send-file = Dosya gönder
+hint-file-path = Gönderilecek dosyanın yolu
+button-accept-file = Kaydet
+button-decline-file = Reddet

@@ -102,3 +102,27 @@ consent-screen-title = { $name } 请求查看您的屏幕。
 consent-screen-detail = 在您停止共享之前，对方可以实时看到屏幕上显示的所有内容。屏幕内容不会被录制；会话日志只记录共享的开始和结束。
 label-screen = 您的屏幕正与 { $name } 共享。
 button-stop-screen = 停止共享
+
+## File transfer
+
+consent-files-title = { $name } 请求与您交换文件。
+consent-files-detail = 您发送的每个文件都由您亲自选择，向您提供的每个文件都会等待您的答复。每次传输及其校验和都会记录在会话日志中。
+event-files-requested = { $name } 请求交换文件
+event-files-allowed = 您已允许文件传输
+event-files-denied = 您已拒绝文件传输
+event-files-revoked = 您已停止文件传输
+file-offered = { $name } 向您提供文件 { $file }（{ $size }）
+file-requested = { $name } 请您发送一个文件
+file-progress-sent = 正在发送 { $file }：{ $percent }%
+file-progress-received = 正在接收 { $file }：{ $percent }%
+file-sent = { $file } 已发送，校验和一致
+file-received = { $file } 已接收并校验：{ $path }
+file-failed = { $file } 的传输已停止：{ $reason }
+tui-help-files = 文件：/send <路径> 发送文件，/accept 或 /decline 答复提供的文件，/revoke file_transfer 停止文件传输。
+tui-no-file-offer = 没有需要答复的文件。
+label-files = 已允许文件传输。
+button-stop-files = 停止文件传输
+button-send-file = 发送文件
+hint-file-path = 要发送的文件路径
+button-accept-file = 保存
+button-decline-file = 拒绝

@@ -102,3 +102,27 @@ consent-screen-title = { $name } 要求查看您的螢幕。
 consent-screen-detail = 在您停止分享之前，對方可以即時看到螢幕上顯示的所有內容。螢幕內容不會被錄製；工作階段記錄只保留分享的開始與結束。
 label-screen = 您的螢幕正與 { $name } 分享。
 button-stop-screen = 停止分享
+
+## File transfer
+
+consent-files-title = { $name } 請求與您交換檔案。
+consent-files-detail = 您傳送的每個檔案都由您親自選擇，提供給您的每個檔案都會等待您的答覆。每次傳輸及其總和檢查碼都會記錄在工作階段記錄中。
+event-files-requested = { $name } 請求交換檔案
+event-files-allowed = 您已允許檔案傳輸
+event-files-denied = 您已拒絕檔案傳輸
+event-files-revoked = 您已停止檔案傳輸
+file-offered = { $name } 提供檔案 { $file }（{ $size }）
+file-requested = { $name } 請您傳送一個檔案
+file-progress-sent = 正在傳送 { $file }：{ $percent }%
+file-progress-received = 正在接收 { $file }：{ $percent }%
+file-sent = { $file } 已傳送，總和檢查碼相符
+file-received = { $file } 已接收並檢查：{ $path }
+file-failed = { $file } 的傳輸已停止：{ $reason }
+tui-help-files = 檔案：/send <路徑> 傳送檔案，/accept 或 /decline 答覆提供的檔案，/revoke file_transfer 停止檔案傳輸。
+tui-no-file-offer = 沒有需要答覆的檔案。
+label-files = 已允許檔案傳輸。
+button-stop-files = 停止檔案傳輸
+button-send-file = 傳送檔案
+hint-file-path = 要傳送的檔案路徑
+button-accept-file = 儲存
+button-decline-file = 拒絕

@@ -10,6 +10,7 @@
 //! customer allowed in a pseudo-terminal, and `shell_link` ties it to the session's log;
 //! `screen` captures the screen and cuts it into changed tiles, and `screen_link` ties that
 //! to the log and to the console's acknowledgements.
+//! `file_link` moves the files the customer agreed to send or receive.
 //!
 //! Why each dependency is here (kept to one small tree, all pure Rust but the system's GL):
 //! * `eframe` (egui, `glow` renderer, `x11` + `wayland`, `accesskit`): a small native window
@@ -25,6 +26,8 @@
 //! * `fluent-bundle`, `unic-langid`, `rust-embed`: the 16 languages, embedded in the binary.
 //! * `clap`: arguments; `chrono`: local `HH:MM` time stamps; `url`: site and app-link URLs;
 //!   `uuid`: message ids; `serde`, `serde_json`: JSON; `thiserror`, `anyhow`: errors.
+//! * `beckon-protocol` also brings `sha2` (already there for the ticket's HMAC): the SHA-256
+//!   that checks every transferred file.
 //! * `portable-pty` (from wezterm): one pseudo-terminal API over Unix PTYs and Windows
 //!   ConPTY for the command shell; `base64`: the shell's bytes on the wire; `nix` (Unix only,
 //!   `signal`): a safe `kill`/`killpg` to stop everything the shell started.
@@ -33,6 +36,7 @@
 //!   wayland and dbus development libraries and clang).
 
 pub mod events;
+pub mod file_link;
 pub mod gui;
 pub mod i18n;
 pub mod join;

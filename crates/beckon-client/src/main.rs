@@ -26,11 +26,27 @@ struct Args {
     /// Run in this terminal instead of opening a window.
     #[arg(long)]
     no_gui: bool,
+    /// Folder for files the customer accepts from the representative.
+    /// Default: the Downloads folder in the home folder (the current folder without one)
+    #[arg(long, value_name = "DIR")]
+    downloads: Option<std::path::PathBuf>,
     /// Seconds between heartbeats on the chat socket.
     #[arg(long, default_value_t = 20, hide = true)]
     heartbeat_secs: u64,
     /// A `beckon://start?ticket=...` app link (what the download page's button opens).
     link: Option<String>,
+}
+
+/// `~/Downloads` when it exists, else the home folder, else the current folder.
+fn default_downloads() -> std::path::PathBuf {
+    let home = env("HOME")
+        .or_else(|| env("USERPROFILE"))
+        .map(std::path::PathBuf::from);
+    match home {
+        Some(h) if h.join("Downloads").is_dir() => h.join("Downloads"),
+        Some(h) => h,
+        None => std::path::PathBuf::from("."),
+    }
 }
 
 fn env(key: &str) -> Option<String> {
@@ -149,6 +165,7 @@ fn run(
         token: joined.token,
         tls,
         heartbeat: Duration::from_secs(args.heartbeat_secs.clamp(1, 40)),
+        downloads: args.downloads.clone().unwrap_or_else(default_downloads),
     };
     let task = session::Session::new(
         cfg,

@@ -18,7 +18,20 @@ pub enum Command {
         info: Option<Box<SystemInfo>>,
     },
     Revoke(Capability),
+    /// Send this file to the representative (file transfer must be allowed).
+    SendFile(std::path::PathBuf),
+    /// The answer to a file the representative offered.
+    AnswerFile {
+        id: String,
+        accept: bool,
+    },
     End,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileDirection {
+    Sent,
+    Received,
 }
 
 /// What the UI shows.
@@ -77,6 +90,36 @@ pub enum Update {
     ScreenStopped,
     /// Capturing the screen failed (the detail says why); sharing stopped.
     ScreenFailed(String),
+    /// The representative offers a file; it waits for the customer's answer.
+    FileOffered {
+        id: String,
+        name: String,
+        size: u64,
+        from: String,
+    },
+    /// A client joined the session: earlier offers and consent to file transfer are void.
+    FilesReset,
+    /// The representative asks the customer to send a file.
+    FileRequested {
+        name: String,
+    },
+    /// A transfer passed another tenth.
+    FileProgress {
+        name: String,
+        direction: FileDirection,
+        percent: u8,
+    },
+    /// A transfer is complete and its hash checked; `path` is where a received file is.
+    FileDone {
+        name: String,
+        direction: FileDirection,
+        path: Option<String>,
+    },
+    /// A transfer stopped (`reason`: a code such as `revoked`, or a description).
+    FileFailed {
+        name: String,
+        reason: String,
+    },
     Ended,
     /// The session can no longer be reached (its token was refused).
     Gone(String),

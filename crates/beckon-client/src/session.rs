@@ -7,23 +7,24 @@
 //! their ids (the server stores an id once); events are shown once each by sequence number.
 
 use crate::events::{interpret, Entry};
+use crate::file_link::{FileLink, FileStep};
 pub use crate::messages::{Command, Update};
 use crate::outbox::{Outbox, MAX_SHELL_IN_FLIGHT};
 use crate::screen_link::ScreenLink;
 use crate::shell::ShellEvent;
 use crate::shell_link::{ShellLink, Step};
 pub use crate::socket::{backoff, socket_url};
+
+mod commands;
 use beckon_protocol::chat::{Capability, ClientInfo, ClientMsg, ServerMsg};
 use futures_util::{SinkExt, StreamExt};
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 use tokio::time::{sleep, Instant};
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Error as WsError, Message};
-
-mod commands;
 
 pub struct Config {
     /// `http(s)://host[:port]`; the socket uses `ws(s)://` on the same origin.
@@ -31,6 +32,8 @@ pub struct Config {
     pub token: String,
     pub tls: Arc<rustls::ClientConfig>,
     pub heartbeat: Duration,
+    /// Where files the customer accepts are written.
+    pub downloads: std::path::PathBuf,
 }
 
 type Ws =
@@ -57,7 +60,15 @@ pub struct Session {
     commands_closed: bool,
     shell: ShellLink,
     screen: ScreenLink,
+    files: FileLink,
+    /// What the file link asked for while a server message was handled.
+    file_step: FileStep,
+    hashed_tx: UnboundedSender<Hashed>,
+    hashed_rx: UnboundedReceiver<Hashed>,
 }
+
+/// A file the customer chose, with its size and SHA-256 or why it cannot be read.
+type Hashed = (std::path::PathBuf, Result<(u64, String), String>);
 
 impl Session {
     pub fn new(
@@ -65,14 +76,19 @@ impl Session {
         commands: UnboundedReceiver<Command>,
         out: Box<dyn Fn(Update) + Send>,
     ) -> Session {
+        let (hashed_tx, hashed_rx) = tokio::sync::mpsc::unbounded_channel();
         Session {
-            cfg,
             out,
             commands,
             outbox: Outbox::new(),
             commands_closed: false,
             shell: ShellLink::default(),
             screen: ScreenLink::default(),
+            files: FileLink::new(cfg.downloads.clone()),
+            file_step: FileStep::default(),
+            hashed_tx,
+            hashed_rx,
+            cfg,
         }
     }
 
@@ -145,7 +161,7 @@ impl Session {
                 _ = &mut until => return false,
                 cmd = self.commands.recv(), if !self.commands_closed => match cmd {
                     // Typing while offline is stale by the time we are back: dropped.
-                    Some(c) => { let _ = self.take(c); }
+                    Some(c) => { let _ = self.take(c).await; }
                     None => { self.stop_all(); return true; }
                 },
             }
@@ -183,6 +199,11 @@ impl Session {
         if !Self::send(&mut ws, &hello).await {
             return Outcome::Lost;
         }
+        // Transfers under way go on from where the bytes stopped.
+        self.file_step.send = self.files.connected();
+        if !self.flush_files(&mut ws).await {
+            return Outcome::Lost;
+        }
         let mut heartbeat = tokio::time::interval(self.cfg.heartbeat);
         heartbeat.tick().await;
         let mut resend = tokio::time::interval(Duration::from_secs(1));
@@ -210,6 +231,7 @@ impl Session {
                             for step in steps {
                                 if !self.apply(&mut ws, step).await { return Outcome::Lost; }
                             }
+                            if !self.flush_files(&mut ws).await { return Outcome::Lost; }
                             if ended {
                                 let _ = ws.close(None).await;
                                 return Outcome::Ended;
@@ -240,6 +262,10 @@ impl Session {
                 _ = resend.tick(), if settled => {
                     if !self.flush_outbox(&mut ws).await { return Outcome::Lost; }
                 }
+                h = self.hashed_rx.recv() => {
+                    if let Some(h) = h { self.hashed(h); }
+                    if !self.flush_files(&mut ws).await { return Outcome::Lost; }
+                }
                 // Past MAX_SHELL_IN_FLIGHT unconfirmed chunks the shell's output waits in its
                 // channel, and then the shell itself: memory stays bounded on a slow link.
                 ev = self.shell.next(), if self.outbox.shell_in_flight() < MAX_SHELL_IN_FLIGHT => {
@@ -264,9 +290,10 @@ impl Session {
                         let _ = ws.close(None).await;
                         return Outcome::Quit;
                     };
-                    if let Some(live) = self.take(cmd) {
+                    if let Some(live) = self.take(cmd).await {
                         if !Self::send(&mut ws, &live).await { return Outcome::Lost; }
                     }
+                    if !self.flush_files(&mut ws).await { return Outcome::Lost; }
                     if settled && !self.flush_outbox(&mut ws).await { return Outcome::Lost; }
                 }
             }
@@ -323,6 +350,8 @@ impl Session {
                     self.shell.on_event(&kind, &from, &body),
                     self.screen.on_event(&kind, &from, &body),
                 ];
+                let files = self.files.on_event(&kind, &from, &body);
+                self.take_files(files);
                 let entry = interpret(&kind, &from, name.as_deref(), &body);
                 let ended = entry == Entry::Ended;
                 if let Entry::CapabilityRequested { capability, name } = &entry {
@@ -369,6 +398,24 @@ impl Session {
                 }
             }
             ServerMsg::ScreenAck { frame, keyframe } => self.screen.on_ack(frame, keyframe),
+            ServerMsg::FileAck { id, offset } => {
+                let step = self.files.on_ack(&id, offset);
+                self.take_files(step);
+            }
+            ServerMsg::FileData { id, offset, data } => {
+                let step = self.files.on_data(&id, offset, &data);
+                self.take_files(step);
+            }
+            ServerMsg::FileError { id, code, message } => {
+                let step = self.files.on_error(&id, &code);
+                if step.show.is_empty() && step.send.is_empty() {
+                    (self.out)(Update::Refused {
+                        code: code.chars().take(40).collect(),
+                        message: message.chars().take(500).collect(),
+                    });
+                }
+                self.take_files(step);
+            }
             ServerMsg::Elevate { .. } | ServerMsg::Pong => {}
         }
         (false, vec![])

@@ -47,6 +47,11 @@ pub enum Input {
     Allow,
     Deny,
     Revoke(Capability),
+    /// Send this file to the representative.
+    Send(String),
+    /// Answer the latest file offered.
+    AcceptFile,
+    DeclineFile,
     End,
     Save(String),
     Help,
@@ -78,6 +83,10 @@ pub fn parse(line: &str, prompt_open: bool) -> Input {
         ("revoke", "" | "system_info") => Input::Revoke(Capability::SystemInfo),
         ("revoke", "shell") => Input::Revoke(Capability::Shell),
         ("revoke", "screen_view" | "screen") => Input::Revoke(Capability::ScreenView),
+        ("revoke", "file_transfer" | "files") => Input::Revoke(Capability::FileTransfer),
+        ("send", p) if !p.is_empty() => Input::Send(p.to_string()),
+        ("accept", _) => Input::AcceptFile,
+        ("decline", _) => Input::DeclineFile,
         ("end", _) => Input::End,
         ("save", p) if !p.is_empty() => Input::Save(p.to_string()),
         ("help", _) => Input::Help,
@@ -92,6 +101,7 @@ pub async fn run(
     commands: UnboundedSender<Command>,
 ) -> u8 {
     say(&view.i18n.s("tui-help"));
+    say(&view.i18n.s("tui-help-files"));
     let mut lines = tokio::io::BufReader::new(tokio::io::stdin()).lines();
     let mut stdin_open = true;
     loop {
@@ -144,12 +154,27 @@ fn act(view: &mut View, commands: &UnboundedSender<Command>, input: Input) {
             });
         }
         Input::Revoke(capability) => send(Command::Revoke(capability)),
+        Input::Send(path) => send(Command::SendFile(path.into())),
+        Input::AcceptFile | Input::DeclineFile => {
+            let Some(id) = view.latest_offer().map(|o| o.id.clone()) else {
+                say(&t.s("tui-no-file-offer"));
+                return;
+            };
+            view.answered(&id);
+            send(Command::AnswerFile {
+                id,
+                accept: input == Input::AcceptFile,
+            });
+        }
         Input::End => send(Command::End),
         Input::Save(path) => match view.save(Path::new(&path)) {
             Ok(()) => say(&t.t("transcript-saved", &[("path", &path)])),
             Err(e) => say(&t.t("transcript-failed", &[("detail", &e.to_string())])),
         },
-        Input::Help => say(&t.s("tui-help")),
+        Input::Help => {
+            say(&t.s("tui-help"));
+            say(&t.s("tui-help-files"));
+        }
         Input::Unknown => say(&t.s("tui-unknown-command")),
     }
 }
@@ -182,6 +207,17 @@ mod tests {
             Input::Revoke(Capability::ScreenView)
         );
         assert_eq!(parse("/revoke teleport", false), Input::Unknown);
+        assert_eq!(
+            parse("/revoke file_transfer", false),
+            Input::Revoke(Capability::FileTransfer)
+        );
+        assert_eq!(
+            parse("/send /tmp/a b.txt", false),
+            Input::Send("/tmp/a b.txt".into())
+        );
+        assert_eq!(parse("/send", false), Input::Unknown);
+        assert_eq!(parse("/accept", true), Input::AcceptFile);
+        assert_eq!(parse("/decline", false), Input::DeclineFile);
         assert_eq!(parse("/end", false), Input::End);
         assert_eq!(
             parse("/save /tmp/t.txt", false),

@@ -91,6 +91,35 @@ pub enum ClientMsg {
         #[serde(default)]
         reason: Option<String>,
     },
+    /// While `file_transfer` is allowed: the customer offers a file they chose. Sent again
+    /// after a reconnect; the server answers `file_ack` with the bytes it already holds.
+    FileOffer {
+        id: String,
+        name: String,
+        size: u64,
+        sha256: String,
+    },
+    /// Bytes of an offered file at `offset` (base64, at most `files::MAX_CHUNK_BYTES`).
+    FileChunk {
+        id: String,
+        offset: u64,
+        data: String,
+    },
+    /// The customer's answer to a file the representative offered.
+    FileAnswer {
+        id: String,
+        accept: bool,
+    },
+    /// After accepting: the chunk of the representative's file that starts at `offset`.
+    FileGet {
+        id: String,
+        offset: u64,
+    },
+    /// The whole file arrived and its SHA-256 (lowercase hex) is the offered one.
+    FileReceived {
+        id: String,
+        sha256: String,
+    },
     Ping,
 }
 
@@ -105,8 +134,6 @@ pub struct ClientInfo {
 }
 
 /// What a representative may ask of the full client, each only with the customer's consent.
-/// `FileTransfer` is a name the consent model and the team settings know already; this
-/// version's server refuses to request it (issue 10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Capability {
@@ -189,6 +216,23 @@ pub enum ServerMsg {
         frame: u64,
         #[serde(default)]
         keyframe: bool,
+    },
+    /// The server holds the customer's file `id` up to `offset` (the next chunk starts there).
+    FileAck {
+        id: String,
+        offset: u64,
+    },
+    /// A chunk of the representative's file, in answer to `file_get`.
+    FileData {
+        id: String,
+        offset: u64,
+        data: String,
+    },
+    /// The transfer `id` stopped (refused, revoked, failed its hash): `code` says why.
+    FileError {
+        id: String,
+        code: String,
+        message: String,
     },
     Pong,
 }

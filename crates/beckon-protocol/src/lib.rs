@@ -7,6 +7,7 @@
 //! message is a change in one place.
 
 pub mod chat;
+pub mod files;
 pub mod screen;
 pub mod shell;
 pub mod sysinfo;

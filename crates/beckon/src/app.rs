@@ -24,6 +24,8 @@ pub struct AppState {
     /// Every open WebSocket holds a token of this tracker, so that shutdown can wait for
     /// each one to send its close frame before the store closes and the process exits.
     pub sockets: tokio_util::task::TaskTracker,
+    /// The bytes of file transfers, in the data folder.
+    pub transfers: crate::transfer_store::TransferStore,
 }
 
 impl AppState {
@@ -42,6 +44,7 @@ impl AppState {
                 settings.max_session_starts_per_minute,
             )),
             store,
+            transfers: crate::transfer_store::TransferStore::new(&settings.data_dir),
             settings: Arc::new(settings),
             templates: Arc::new(Templates::new()),
             shutdown,

@@ -1,4 +1,5 @@
-//! Periodic work of a server node: expiring sessions whose customer never connected.
+//! Periodic work of a server node: expiring sessions whose customer never connected, and
+//! freeing the files of sessions that ended.
 //!
 //! Every step is a guarded update in the store, so several nodes may run it at once.
 
@@ -16,10 +17,12 @@ pub const PRESENCE_GRACE_MS: i64 = 90_000;
 pub fn spawn(state: AppState) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(TICK);
+        let mut files_tick = tokio::time::interval(FILES_EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tokio::select! {
                 _ = state.shutdown.cancelled() => break,
+                _ = files_tick.tick() => sweep_transfers(&state).await,
                 _ = tick.tick() => {
                     if let Err(e) = expire_unconnected(&state).await {
                         tracing::warn!(error = %e, "expiring unconnected sessions failed");
@@ -36,6 +39,34 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
             }
         }
     })
+}
+
+/// How often the files of ended sessions are looked for.
+const FILES_EVERY: Duration = Duration::from_secs(30);
+
+/// Removes the transferred files of every session that has ended (or is unknown): files are
+/// kept for the session's life only (docs/customer_client.md, "File transfer").
+pub async fn sweep_transfers(state: &AppState) {
+    for id in state.transfers.sessions().await {
+        let ended = match state
+            .store
+            .session_by_id(crate::domain::ids::SessionId(id))
+            .await
+        {
+            Ok(Some(s)) => s.state == SessionState::Ended,
+            Ok(None) => true,
+            Err(e) => {
+                tracing::warn!(error = %e, "checking a session for its files failed");
+                continue;
+            }
+        };
+        if ended {
+            match state.transfers.remove_session(id).await {
+                Ok(()) => tracing::info!(session = id, "files of an ended session removed"),
+                Err(e) => tracing::warn!(error = %e, "removing an ended session's files failed"),
+            }
+        }
+    }
 }
 
 /// Ends sessions whose customer did not connect before their deadline.

@@ -18,3 +18,4 @@ pub mod queue_positions;
 pub mod seed;
 pub mod server;
 pub mod store;
+pub mod transfer_store;

@@ -54,6 +54,14 @@ pub fn decode_client_frame(text: &str) -> Result<ClientMsg, FrameError> {
             contact,
             text,
         } => check_left_message(name, contact, text).map_err(FrameError::Invalid)?,
+        ClientMsg::FileChunk { data, .. } => {
+            beckon_protocol::files::decode(data).map_err(FrameError::Invalid)?;
+        }
+        ClientMsg::FileOffer { name, .. }
+            if name.chars().count() > 4 * beckon_protocol::files::MAX_NAME_CHARS =>
+        {
+            return Err(FrameError::Invalid("a file name is at most 800 characters"));
+        }
         ClientMsg::ShellOutput { data, id } => {
             beckon_protocol::shell::decode(data, beckon_protocol::shell::MAX_CHUNK_BYTES)
                 .map_err(FrameError::Invalid)?;

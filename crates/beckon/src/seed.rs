@@ -119,7 +119,9 @@ pub async fn seed_demo(
                     alert_timeout_secs: 60,
                     persistent_queue: true,
                     unavailable_message: String::new(),
-                    capabilities: crate::domain::capabilities::team::DEFAULT.to_vec(),
+                    // The demo shows every capability this version has; a new team of a real
+                    // site starts with `team::DEFAULT`, and an administrator adds files.
+                    capabilities: crate::domain::capabilities::team::DEMO.to_vec(),
                 })
                 .await?;
         }

@@ -76,6 +76,7 @@ fn help_documents_every_setting() {
         "--log-format",
         "--log",
         "--shutdown-grace",
+        "--max-transfer-bytes",
         "--config",
     ] {
         assert!(out.contains(flag), "missing {flag} in:\n{out}");
@@ -85,6 +86,7 @@ fn help_documents_every_setting() {
         "BECKON_DATA_DIR",
         "BECKON_PUBLIC_URL",
         "BECKON_DEMO",
+        "BECKON_MAX_TRANSFER_BYTES",
     ] {
         assert!(out.contains(env), "missing {env} in:\n{out}");
     }

@@ -64,15 +64,16 @@ async fn the_team_form_sets_what_may_be_requested() {
         .unwrap();
     assert_eq!(
         general.capabilities,
-        vec![Capability::SystemInfo, Capability::Shell],
-        "the default"
+        Capability::ALL.to_vec(),
+        "the demo's teams allow everything this version has"
     );
     let page = format!("/login/teams/{}", general.id.0);
     let (status, html) = get(&page).await;
     assert_eq!(status, 200);
-    assert!(checked(&html, "system_info") && checked(&html, "shell"));
-    assert!(!checked(&html, "screen_view") && !checked(&html, "file_transfer"));
-    assert!(html.contains("not available in this version"));
+    for c in Capability::ALL {
+        assert!(checked(&html, c.as_str()), "{c:?} is ticked");
+    }
+    assert!(!html.contains("not available in this version"));
 
     let form = |csrf: String, caps: &[&'static str]| {
         let mut f: Vec<(&str, String)> = vec![
@@ -98,7 +99,7 @@ async fn the_team_form_sets_what_may_be_requested() {
         .unwrap();
     assert_ne!(r.status(), 303);
     let unchanged = store.team_by_id(general.id).await.unwrap().unwrap();
-    assert_eq!(unchanged.capabilities.len(), 2);
+    assert_eq!(unchanged.capabilities, Capability::ALL.to_vec());
 
     // Only system information; an unknown name is refused beside the field.
     let (_, html) = get(&page).await;

@@ -112,7 +112,7 @@ export function runClient(path, args, env) {
 
 /** A signed-in console; page errors, alert() dialogs and CSP violations are collected. */
 export async function openConsole(browser, server, username) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   context.setDefaultTimeout(LINE_MS);
   await context.addInitScript(() => {
     window.__csp = [];

@@ -9,6 +9,7 @@
 //! bring in a system CJK font (`fonts`).
 
 mod dialogs;
+mod files_bar;
 mod fonts;
 mod shell_bar;
 
@@ -74,6 +75,8 @@ struct App {
     updates: UnboundedReceiver<Update>,
     commands: UnboundedSender<Command>,
     input: String,
+    /// The path typed in the file transfer bar.
+    file_path: String,
     typing_sent: Option<Instant>,
     confirm_end: bool,
     exit: Rc<Cell<u8>>,
@@ -116,6 +119,7 @@ pub fn run(
                 updates,
                 commands,
                 input: String::new(),
+                file_path: String::new(),
                 typing_sent: None,
                 confirm_end: false,
                 exit: e,
@@ -228,6 +232,12 @@ impl App {
             if shell_bar::screen(ui, &t, &name) {
                 self.send(Command::Revoke(Capability::ScreenView));
             }
+        }
+        for c in files_bar::show(ui, &self.view, &mut self.file_path) {
+            if let Command::AnswerFile { id, .. } = &c {
+                self.view.answered(id);
+            }
+            self.send(c);
         }
         if let Some(n) = &self.view.notice {
             ui.colored_label(egui::Color32::DARK_RED, n);

@@ -9,6 +9,9 @@ use beckon_protocol::chat::Capability;
 use beckon_protocol::sysinfo::SystemInfo;
 use std::sync::Arc;
 
+mod files;
+pub use files::{human_size, FileOffer, Transfer};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
     Mine,
@@ -68,6 +71,10 @@ pub struct View {
     pub shell: Option<u32>,
     /// The screen is shared: `Some` with the name of the representative who sees it.
     pub screen: Option<String>,
+    /// File transfer was allowed and not revoked since.
+    pub files_allowed: bool,
+    pub file_offers: Vec<FileOffer>,
+    pub transfers: Vec<Transfer>,
     pub typing: Option<String>,
     pub unshown: Vec<(String, String)>,
     pub ended: bool,
@@ -102,6 +109,9 @@ impl View {
             sharing: false,
             shell: None,
             screen: None,
+            files_allowed: false,
+            file_offers: Vec::new(),
+            transfers: Vec::new(),
             typing: None,
             unshown: Vec::new(),
             ended: false,
@@ -198,6 +208,10 @@ impl View {
                         t.t("consent-screen-title", &[("name", &name)]),
                         vec![t.s("consent-screen-detail")],
                     ),
+                    Capability::FileTransfer => (
+                        t.t("consent-files-title", &[("name", &name)]),
+                        vec![t.s("consent-files-detail")],
+                    ),
                     _ => (
                         t.t("consent-question-title", &[("name", &name)]),
                         crate::machine::describe(&info, &t),
@@ -264,6 +278,12 @@ impl View {
                 self.screen = None;
                 vec![self.notice_line(now_ms(), "error-screen-failed", &[("detail", &detail)])]
             }
+            u @ (Update::FileOffered { .. }
+            | Update::FilesReset
+            | Update::FileRequested { .. }
+            | Update::FileProgress { .. }
+            | Update::FileDone { .. }
+            | Update::FileFailed { .. }) => self.file_update(u),
             Update::Ended => {
                 if self.ended {
                     return vec![];
@@ -337,6 +357,7 @@ impl View {
                 let id = match capability {
                     Capability::Shell => "event-shell-requested",
                     Capability::ScreenView => "event-screen-requested",
+                    Capability::FileTransfer => "event-files-requested",
                     _ => "event-info-requested",
                 };
                 vec![self.notice_line(at, id, &[("name", &name)])]
@@ -371,6 +392,28 @@ impl View {
                     Answer::Revoked => {
                         self.screen = None;
                         "event-screen-revoked"
+                    }
+                };
+                vec![self.notice_line(at, id, &[])]
+            }
+            Entry::CapabilityAnswered {
+                answer,
+                capability: Capability::FileTransfer,
+            } => {
+                if self.prompt.as_ref().map(|p| p.capability) == Some(Capability::FileTransfer) {
+                    self.prompt = None;
+                }
+                let id = match answer {
+                    Answer::Allowed => {
+                        self.files_allowed = true;
+                        "event-files-allowed"
+                    }
+                    Answer::Denied => "event-files-denied",
+                    Answer::Revoked => {
+                        self.files_allowed = false;
+                        self.file_offers.clear();
+                        self.transfers.clear();
+                        "event-files-revoked"
                     }
                 };
                 vec![self.notice_line(at, id, &[])]

@@ -154,3 +154,43 @@ fn the_screen_has_its_own_question_and_indicator() {
     v.apply(Update::ScreenStopped);
     assert_eq!(v.screen, None, "stopped by the representative");
 }
+
+#[test]
+fn file_transfer_offers_progress_and_revocation() {
+    use crate::messages::FileDirection;
+    let mut v = view();
+    v.apply(ev(Entry::CapabilityAnswered {
+        capability: Capability::FileTransfer,
+        answer: Answer::Allowed,
+    }));
+    assert!(
+        v.files_allowed && !v.sharing,
+        "files are not system information"
+    );
+    let out = v.apply(Update::FileOffered {
+        id: "r1".into(),
+        name: "fix.sh".into(),
+        size: 3_000_000,
+        from: "John".into(),
+    });
+    assert!(
+        matches!(&out[..], [Out::Line(l)] if l.text == "John offers the file fix.sh (3.0 MB)"),
+        "{out:?}"
+    );
+    assert_eq!(v.latest_offer().map(|o| o.id.as_str()), Some("r1"));
+    v.answered("r1");
+    assert!(v.latest_offer().is_none());
+    v.apply(Update::FileProgress {
+        name: "fix.sh".into(),
+        direction: FileDirection::Received,
+        percent: 40,
+    });
+    assert_eq!(v.transfers.len(), 1);
+    v.apply(ev(Entry::CapabilityAnswered {
+        capability: Capability::FileTransfer,
+        answer: Answer::Revoked,
+    }));
+    assert!(!v.files_allowed && v.transfers.is_empty());
+    assert_eq!(human_size(9), "9 bytes");
+    assert_eq!(human_size(320_000), "320 KB");
+}

@@ -1,8 +1,9 @@
 //! A TCP proxy between the client and the server that can cut the network: `cut` closes every
-//! open connection and refuses new ones until `restore`.
+//! open connection and refuses new ones until `restore`; `slow` makes it a slow network, so a
+//! transfer can be cut in its middle.
 
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 pub struct Proxy {
@@ -10,7 +11,11 @@ pub struct Proxy {
     cut: Arc<AtomicBool>,
     open: Arc<Mutex<Vec<TcpStream>>>,
     stop: Arc<AtomicBool>,
+    /// Milliseconds of delay after each read of at most `READ` bytes.
+    delay: Arc<AtomicU64>,
 }
+
+const READ: usize = 16 * 1024;
 
 impl Proxy {
     /// Listens on `port` and forwards to `upstream` (`127.0.0.1:PORT`).
@@ -19,7 +24,8 @@ impl Proxy {
         let cut = Arc::new(AtomicBool::new(false));
         let open: Arc<Mutex<Vec<TcpStream>>> = Arc::default();
         let stop = Arc::new(AtomicBool::new(false));
-        let (c, o, s) = (cut.clone(), open.clone(), stop.clone());
+        let delay = Arc::new(AtomicU64::new(0));
+        let (c, o, s, d) = (cut.clone(), open.clone(), stop.clone(), delay.clone());
         std::thread::spawn(move || {
             for conn in listener.incoming() {
                 if s.load(Ordering::SeqCst) {
@@ -40,8 +46,8 @@ impl Proxy {
                         }
                     }
                 }
-                pipe(down.try_clone(), up.try_clone());
-                pipe(up.try_clone(), down.try_clone());
+                pipe(down.try_clone(), up.try_clone(), d.clone());
+                pipe(up.try_clone(), down.try_clone(), d.clone());
             }
         });
         Proxy {
@@ -49,7 +55,13 @@ impl Proxy {
             cut,
             open,
             stop,
+            delay,
         }
+    }
+
+    /// Each direction carries at most 16 KB per `ms` milliseconds from now on.
+    pub fn slow(&self, ms: u64) {
+        self.delay.store(ms, Ordering::SeqCst);
     }
 
     /// The network goes away: open connections die, new ones are refused.
@@ -76,12 +88,26 @@ impl Drop for Proxy {
     }
 }
 
-fn pipe(from: std::io::Result<TcpStream>, to: std::io::Result<TcpStream>) {
+fn pipe(from: std::io::Result<TcpStream>, to: std::io::Result<TcpStream>, delay: Arc<AtomicU64>) {
+    use std::io::{Read, Write};
     let (Ok(mut from), Ok(mut to)) = (from, to) else {
         return;
     };
     std::thread::spawn(move || {
-        let _ = std::io::copy(&mut from, &mut to);
+        let mut buf = vec![0u8; READ];
+        loop {
+            let n = match from.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            if to.write_all(&buf[..n]).is_err() {
+                break;
+            }
+            let ms = delay.load(Ordering::SeqCst);
+            if ms > 0 {
+                std::thread::sleep(std::time::Duration::from_millis(ms));
+            }
+        }
         let _ = to.shutdown(Shutdown::Both);
         let _ = from.shutdown(Shutdown::Both);
     });

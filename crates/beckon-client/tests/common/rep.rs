@@ -76,6 +76,48 @@ impl Rep {
         assert!(s == 200 || s == 201, "message: {s} {b}");
     }
 
+    /// `PUT` of raw bytes (a chunk of a file the representative sends).
+    pub fn put_bytes(&self, path: &str, bytes: Vec<u8>) -> (u16, Value) {
+        let r = self
+            .http
+            .put(format!("{}{path}", self.base))
+            .header("x-beckon-csrf", "1")
+            .body(bytes)
+            .send()
+            .expect("request");
+        let s = r.status().as_u16();
+        (s, r.json().unwrap_or(Value::Null))
+    }
+
+    /// `GET` of raw bytes (a file the customer sent).
+    pub fn get_bytes(&self, path: &str) -> (u16, Vec<u8>) {
+        let r = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .send()
+            .expect("request");
+        let s = r.status().as_u16();
+        (s, r.bytes().map(|b| b.to_vec()).unwrap_or_default())
+    }
+
+    /// Sends a file to the customer in 32 KB chunks; returns its transfer id once offered.
+    pub fn send_file(&self, lsid: &str, name: &str, bytes: &[u8]) -> String {
+        let (s, b) = self.post(
+            &format!("/api/rep/sessions/{lsid}/files"),
+            json!({"name": name, "size": bytes.len()}),
+        );
+        assert_eq!(s, 201, "start upload: {b}");
+        let id = b["id"].as_str().expect("id").to_string();
+        let mut offset = 0;
+        for part in bytes.chunks(32 * 1024) {
+            let path = format!("/api/rep/sessions/{lsid}/files/{id}?offset={offset}");
+            let (s, b) = self.put_bytes(&path, part.to_vec());
+            assert_eq!(s, 200, "chunk at {offset}: {b}");
+            offset += part.len();
+        }
+        id
+    }
+
     /// The session's log as the representative sees it.
     pub fn events(&self, lsid: &str) -> Vec<Value> {
         let (s, b) = self.get(&format!("/api/rep/sessions/{lsid}/events"));

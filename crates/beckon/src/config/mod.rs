@@ -17,6 +17,7 @@ use url::Url;
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 pub const DEFAULT_DATA_DIR: &str = "./beckon-data";
 pub const DEFAULT_CONFIG_FILE: &str = "beckon.toml";
+pub const DEFAULT_MAX_TRANSFER_BYTES: u64 = 100 * 1024 * 1024;
 
 /// The settings every command shares: where the configuration file and the data live.
 #[derive(Debug, Clone, clap::Args)]
@@ -24,7 +25,7 @@ pub struct CommonArgs {
     /// Configuration file (TOML). Default: ./beckon.toml when it exists.
     #[arg(long, env = "BECKON_CONFIG", value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
-    /// Folder holding the database and client builds. Default: ./beckon-data
+    /// Folder holding the database, client builds and transferred files. Default: ./beckon-data
     #[arg(long, env = "BECKON_DATA_DIR", value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 }
@@ -69,6 +70,10 @@ pub struct ServeArgs {
     /// limit. Default: 60
     #[arg(long, env = "BECKON_MAX_SESSION_STARTS_PER_MINUTE", value_name = "N")]
     pub max_session_starts_per_minute: Option<u32>,
+    /// Largest file one transfer may carry, either way, in bytes; a bigger one is refused
+    /// before any byte moves. Default: 104857600 (100 MiB)
+    #[arg(long, env = "BECKON_MAX_TRANSFER_BYTES", value_name = "BYTES")]
+    pub max_transfer_bytes: Option<u64>,
     /// Serve HTTPS and WSS directly with this PEM certificate chain (needs --tls-key). The
     /// files are watched: a renewed certificate is used without a restart. Default: plain HTTP
     #[arg(long, env = "BECKON_TLS_CERT", value_name = "FILE")]
@@ -104,6 +109,7 @@ pub struct Settings {
     pub max_connections_per_address: usize,
     pub header_read_timeout: u64,
     pub max_session_starts_per_minute: u32,
+    pub max_transfer_bytes: u64,
     /// The certificate and key files when the server speaks TLS itself. Printed as
     /// `tls_cert` and `tls_key`, so that `beckon config` output is a valid `beckon.toml`.
     #[serde(flatten)]
@@ -225,6 +231,10 @@ impl Settings {
                 .max_session_starts_per_minute
                 .or(file.max_session_starts_per_minute)
                 .unwrap_or(60),
+            max_transfer_bytes: args
+                .max_transfer_bytes
+                .or(file.max_transfer_bytes)
+                .unwrap_or(DEFAULT_MAX_TRANSFER_BYTES),
             tls,
             trusted_proxies,
         })

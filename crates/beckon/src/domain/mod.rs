@@ -13,6 +13,7 @@ pub mod client_build;
 pub mod client_ticket;
 pub mod command;
 pub mod endpoint;
+pub mod files;
 pub mod form;
 pub mod ids;
 pub mod keys;

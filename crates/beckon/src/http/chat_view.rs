@@ -6,10 +6,11 @@ use crate::protocol::ServerMsg;
 /// An event as the customer's socket shows it, or `None` for what is not theirs to see.
 pub fn customer_event(e: SessionEvent) -> Option<ServerMsg> {
     // Routing internals and representatives' notes are not the customer's business; the
-    // shell's output came from the customer's own client, so it is not echoed back.
+    // shell's output came from the customer's own client, so it is not echoed back, and the
+    // client counts a transfer's progress itself.
     if matches!(
         e.kind.as_str(),
-        "offered" | "offer_timed_out" | "note" | "shell_output"
+        "offered" | "offer_timed_out" | "note" | "shell_output" | "file_progress"
     ) {
         return None;
     }

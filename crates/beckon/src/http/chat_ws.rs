@@ -6,6 +6,7 @@
 //! acknowledged only once it is stored.
 
 use super::chat_consent::{self, ConsentGate, Refusal};
+use super::chat_files::{self, FileGate};
 use super::chat_view::customer_event;
 use crate::app::AppState;
 use crate::domain::session::{Actor, NewEvent, SessionEvent, SessionState, SupportSession};
@@ -69,6 +70,7 @@ pub async fn chat_ws(
                 full_client: false,
                 queue_sent: None,
                 consent_gate: ConsentGate::default(),
+                file_gate: FileGate::default(),
             };
             if let Some((code, reason)) = conn.run().await {
                 super::socket::close(&mut conn.socket, code, reason).await;
@@ -88,6 +90,7 @@ struct Conn {
     /// answer capability requests.
     full_client: bool,
     consent_gate: ConsentGate,
+    file_gate: FileGate,
     /// The last place in the queue told to the page, and its estimate.
     queue_sent: Option<(i64, Option<i64>)>,
 }
@@ -402,6 +405,17 @@ impl Conn {
             }
             Ok(ClientMsg::Ping) => self.send(&ServerMsg::Pong).await,
             Ok(ClientMsg::Hello { .. }) => true,
+            Ok(msg) if chat_files::is_file_msg(&msg) => {
+                let (state, session) = (&self.state, self.session.id);
+                match chat_files::handle(state, session, self.full_client, &mut self.file_gate, msg)
+                    .await
+                {
+                    Ok(Some(reply)) => self.send(&reply).await,
+                    Ok(None) => true,
+                    Err(Refusal::Refused(code, message)) => self.error(code, &message).await,
+                    Err(Refusal::Storage) => return Some(Some((1011, "storage error"))),
+                }
+            }
             // Consent, system information and the shell: the full client's messages.
             Ok(msg) => {
                 let (state, session) = (&self.state, self.session.id);

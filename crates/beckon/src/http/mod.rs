@@ -4,6 +4,7 @@ pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod chat_consent;
+pub mod chat_files;
 mod chat_screen;
 mod chat_view;
 pub mod chat_ws;
@@ -89,6 +90,18 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/rep/sessions/{lsid}/screen/stop",
             post(rep::screen::stop),
+        )
+        .route(
+            "/api/rep/sessions/{lsid}/files",
+            post(rep::files::start_upload),
+        )
+        .route(
+            "/api/rep/sessions/{lsid}/files/request",
+            post(rep::files::request_file),
+        )
+        .route(
+            "/api/rep/sessions/{lsid}/files/{id}",
+            get(rep::files::download).put(rep::files::upload_chunk),
         )
         .route("/chat/{token}/transcript.txt", get(pages::transcript_text))
         .route("/chat/{token}/transcript.html", get(pages::transcript_html))

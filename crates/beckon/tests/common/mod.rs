@@ -15,6 +15,7 @@ use tempfile::TempDir;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+pub mod full_client;
 pub mod reps;
 
 pub const DEMO_PASSWORD: &str = "demo-password-123";

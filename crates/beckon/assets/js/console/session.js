@@ -7,6 +7,7 @@ import { announce, h, notice } from './dom.js';
 import { languageLabel, startTypeLabel, topicLabel } from './format.js';
 import { ClientPanel, isClientEvent } from './client.js';
 import { ScreenPanel, isScreenEvent } from './screen.js';
+import { FilesPanel, isFileEvent } from './files.js';
 import { renderDetails } from './details.js';
 import { ShellPanel, isShellEvent } from './terminal.js';
 import { eventLine, insertLine } from './transcript.js';
@@ -65,6 +66,7 @@ export class SessionPanel {
     this.client = new ClientPanel(this.lsid);
     this.shell = new ShellPanel(this.lsid);
     this.screen = new ScreenPanel(this.lsid, ctx.send);
+    this.files = new FilesPanel(this.lsid);
     this.noteInput = /** @type {HTMLTextAreaElement} */ (h('textarea', { id: `note-${id}`, rows: '2', maxlength: '4000', required: true }));
     this.noteForm = /** @type {HTMLFormElement} */ (h('form', { class: 'note-form' },
       h('label', { for: `note-${id}` }, 'Add an internal note (representatives only)'),
@@ -74,7 +76,7 @@ export class SessionPanel {
       this.stateLine,
       h('div', { class: 'session-body' },
         h('div', { class: 'chat' }, this.log, this.shell.el, this.typing, this.composer),
-        h('aside', { class: 'session-side', 'aria-label': 'Customer and session details' }, this.details, this.client.el, this.screen.el,
+        h('aside', { class: 'session-side', 'aria-label': 'Customer and session details' }, this.details, this.client.el, this.screen.el, this.files.el,
           h('section', { class: 'notes', 'aria-label': 'Internal notes' }, this.noteForm))));
     this.wire();
     this.setView(view);
@@ -154,6 +156,7 @@ export class SessionPanel {
     this.client.render(this.events.values(), { owner: this.owner, live: this.live });
     this.shell.update(this.events, { owner: this.owner, live: this.live });
     this.screen.render(this.events.values(), { owner: this.owner, live: this.live });
+    this.files.render(this.events.values(), { owner: this.owner, live: this.live });
   }
 
   closedText() {
@@ -172,7 +175,7 @@ export class SessionPanel {
     const inOrder = e.seq > this.lastSeq && this.shown.size === this.events.size - 1;
     this.lastSeq = Math.max(this.lastSeq, e.seq);
     if (e.kind === 'chat_message' && e.from === 'customer') this.showCustomerTyping(false);
-    if (isClientEvent(e.kind) || isScreenEvent(e.kind)) this.renderClient();
+    if (isClientEvent(e.kind) || isScreenEvent(e.kind) || isFileEvent(e.kind)) this.renderClient();
     else if (isShellEvent(e.kind)) this.shell.update(this.events, { owner: this.owner, live: this.live });
     if (!this.live) return;
     // The usual case, the next event after all shown ones, costs no scan of the log.

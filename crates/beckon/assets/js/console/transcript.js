@@ -79,13 +79,31 @@ function systemText(e, ctx) {
       return `${ctx.customerName()} started the full client (${b.version || 'unknown version'}, ${osName(String(b.os ?? ''))})`;
     // Each capability's steps, named; the shell's own bytes are in its terminal (terminal.js).
     case 'capability_requested':
+      if (b.capability === 'file_transfer') return `${name} asked to exchange files`;
       return b.capability === 'shell' ? `${name} asked for a command shell` : `${name} asked for the system information`;
     case 'capability_allowed':
+      if (b.capability === 'file_transfer') return `${ctx.customerName()} allowed file transfer`;
       return b.capability === 'shell' ? `${ctx.customerName()} allowed the command shell` : `${ctx.customerName()} allowed sharing the system information`;
     case 'capability_denied':
+      if (b.capability === 'file_transfer') return `${ctx.customerName()} declined file transfer`;
       return b.capability === 'shell' ? `${ctx.customerName()} declined the command shell` : `${ctx.customerName()} declined to share the system information`;
     case 'capability_revoked':
+      if (b.capability === 'file_transfer') return `${ctx.customerName()} stopped file transfer`;
       return b.capability === 'shell' ? `${ctx.customerName()} stopped the command shell` : `${ctx.customerName()} revoked sharing the system information`;
+    case 'file_offered':
+      return b.direction === 'to_customer'
+        ? `${name} offered the file ${b.file_name || 'file'} to the customer`
+        : `${ctx.customerName()} sends the file ${b.file_name || 'file'} (shown beside the conversation)`;
+    case 'file_accepted':
+      return `${ctx.customerName()} accepted a file`;
+    case 'file_declined':
+      return `${ctx.customerName()} declined a file`;
+    case 'file_requested':
+      return `${name} asked the customer to send a file`;
+    case 'file_completed':
+      return 'A file transfer completed; its checksum matched';
+    case 'file_failed':
+      return `A file transfer stopped (${String(b.reason ?? 'failed')})`;
     case 'shell_ended':
       return 'The command shell ended';
     case 'system_info':

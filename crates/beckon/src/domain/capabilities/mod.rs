@@ -82,7 +82,10 @@ pub const SCREEN_ENDED: &str = "screen_ended";
 pub fn is_available(capability: Capability) -> bool {
     matches!(
         capability,
-        Capability::SystemInfo | Capability::Shell | Capability::ScreenView
+        Capability::SystemInfo
+            | Capability::Shell
+            | Capability::ScreenView
+            | Capability::FileTransfer
     )
 }
 

@@ -7,9 +7,11 @@ use crate::store::{Store, StoreResult};
 use beckon_protocol::chat::Capability;
 
 /// What a new team allows: system information and the shell. The screen view shows the
-/// customer's whole screen, so an administrator switches it on per team; file transfer is
-/// not in this version yet.
+/// customer's whole screen and file transfer moves files, so an administrator switches them
+/// on per team.
 pub const DEFAULT: [Capability; 2] = [Capability::SystemInfo, Capability::Shell];
+/// What the demo data's teams allow: everything this version can carry out.
+pub const DEMO: [Capability; 4] = Capability::ALL;
 
 /// Reads the stored list (`system_info,shell`); names this version does not know are dropped,
 /// so an older binary reading a newer database allows less, never more.

@@ -190,11 +190,14 @@ fn capabilities_fold_independently() {
 #[test]
 fn unavailable_and_team_refused_capabilities_are_not_requested() {
     let joined = log(&[CLIENT_JOINED]);
-    let c = Capability::FileTransfer;
-    assert_eq!(
-        may_request(&joined, c, &Capability::ALL),
-        Err(CapabilityError::NotAvailable(c.as_str()))
-    );
+    for c in [Capability::ScreenView, Capability::FileTransfer] {
+        assert_eq!(may_request(&joined, c, &Capability::ALL), Ok(()), "{c:?}");
+        assert_eq!(
+            may_request(&joined, c, TEAM),
+            Err(CapabilityError::NotAllowedForTeam(c.as_str())),
+            "off by default"
+        );
+    }
     assert_eq!(
         may_request(&joined, SH, &[SI]),
         Err(CapabilityError::NotAllowedForTeam("shell"))

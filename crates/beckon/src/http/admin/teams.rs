@@ -293,7 +293,7 @@ fn capability_choices() -> Vec<Choice> {
                 Capability::SystemInfo => "System information",
                 Capability::Shell => "Command shell",
                 Capability::ScreenView => "Screen view",
-                Capability::FileTransfer => "File transfer (not available in this version)",
+                Capability::FileTransfer => "File transfer (each file also asks the customer)",
             };
             Choice::new(c.as_str(), label)
         })

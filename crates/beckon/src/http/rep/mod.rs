@@ -6,6 +6,7 @@
 //! without a CORS preflight, which this API never grants, so forged requests fail.
 
 mod capabilities;
+pub mod files;
 mod keys;
 pub mod screen;
 mod sessions;
