@@ -78,7 +78,8 @@ pub const SHELL_ENDED: &str = "shell_ended";
 /// rep: the representative stopped watching). The frames themselves are never stored.
 pub const SCREEN_ENDED: &str = "screen_ended";
 
-/// The capabilities this version can carry out; the others are only names so far.
+/// The capabilities this version can carry out: all it knows. A name added for a later
+/// version would be known (and stored in team settings) before it can be requested.
 pub fn is_available(capability: Capability) -> bool {
     matches!(
         capability,

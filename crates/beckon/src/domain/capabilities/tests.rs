@@ -188,7 +188,7 @@ fn capabilities_fold_independently() {
 }
 
 #[test]
-fn unavailable_and_team_refused_capabilities_are_not_requested() {
+fn capabilities_the_team_does_not_allow_are_not_requested() {
     let joined = log(&[CLIENT_JOINED]);
     for c in [Capability::ScreenView, Capability::FileTransfer] {
         assert_eq!(may_request(&joined, c, &Capability::ALL), Ok(()), "{c:?}");

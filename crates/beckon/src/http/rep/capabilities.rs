@@ -38,7 +38,7 @@ pub async fn request_capability(
         return error(
             StatusCode::NOT_FOUND,
             "unknown_capability",
-            format!("there is no capability `{name}`; this version has system_info, shell and screen_view"),
+            format!("there is no capability `{name}`; this version has system_info, shell, screen_view and file_transfer"),
         );
     };
     let session = match owned_session(&state, &rep, &lsid, "accept the session first").await {
