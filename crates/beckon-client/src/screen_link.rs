@@ -21,6 +21,11 @@ use tokio::time::Instant;
 
 /// At most 10 frames a second.
 const MIN_INTERVAL: Duration = Duration::from_millis(100);
+/// Bytes of `screen_tiles` the server has not yet said it took (`screen_received`). A frame
+/// can be megabytes; put on the socket at once, it would sit in the network's buffers and
+/// every chat message after it would wait its turn. Four messages' worth keeps a fast link
+/// busy and a slow one's queue short.
+pub const WINDOW_BYTES: usize = 96 * 1024;
 /// A frame not acknowledged this long was lost (a console left, parts dropped): a keyframe
 /// goes out so that whoever watches sees the whole screen again.
 const STALL: Duration = Duration::from_secs(3);
@@ -39,6 +44,8 @@ struct Running {
     frames: mpsc::Receiver<Captured>,
     pending: VecDeque<ClientMsg>,
     in_flight: Option<(u64, Instant)>,
+    /// Sizes of the `screen_tiles` sent and not yet received by the server, oldest first.
+    unreceived: VecDeque<usize>,
     sent: u64,
     task: tokio::task::JoinHandle<()>,
 }
@@ -106,7 +113,15 @@ impl ScreenLink {
     pub fn reconnected(&mut self) {
         if let Some(r) = self.running.as_mut() {
             r.pending.clear();
+            r.unreceived.clear();
             r.credit(true);
+        }
+    }
+
+    /// The server took the oldest `screen_tiles` still unanswered off the socket.
+    pub fn on_received(&mut self) {
+        if let Some(r) = self.running.as_mut() {
+            r.unreceived.pop_front();
         }
     }
 
@@ -164,6 +179,7 @@ impl ScreenLink {
             frames,
             pending: VecDeque::new(),
             in_flight: None,
+            unreceived: VecDeque::new(),
             sent: 0,
             task,
         });
@@ -182,7 +198,15 @@ impl ScreenLink {
             let Some(r) = self.running.as_mut() else {
                 return std::future::pending().await;
             };
+            if r.unreceived.iter().sum::<usize>() >= WINDOW_BYTES {
+                // Woken by `on_received` (the select in the connection loop polls anew).
+                return std::future::pending().await;
+            }
             if let Some(msg) = r.pending.pop_front() {
+                if let ClientMsg::ScreenTiles { tiles, .. } = &msg {
+                    r.unreceived
+                        .push_back(tiles.iter().map(|t| t.data.len()).sum::<usize>() + 200);
+                }
                 return Step {
                     show: None,
                     send: Some(msg),

@@ -398,6 +398,7 @@ impl Session {
                 }
             }
             ServerMsg::ScreenAck { frame, keyframe } => self.screen.on_ack(frame, keyframe),
+            ServerMsg::ScreenReceived { .. } => self.screen.on_received(),
             ServerMsg::FileAck { id, offset } => {
                 let step = self.files.on_ack(&id, offset);
                 self.take_files(step);

@@ -217,6 +217,12 @@ pub enum ServerMsg {
         #[serde(default)]
         keyframe: bool,
     },
+    /// The server has taken one `screen_tiles` message of frame `frame` off the socket. The
+    /// client keeps only a few of them unanswered, so that on a slow link a chat message
+    /// waits behind those few, not behind a whole frame in the network's buffers.
+    ScreenReceived {
+        frame: u64,
+    },
     /// The server holds the customer's file `id` up to `offset` (the next chunk starts there).
     FileAck {
         id: String,

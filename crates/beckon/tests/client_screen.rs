@@ -200,6 +200,10 @@ async fn tiles_reach_the_console_and_acks_reach_the_client_only_while_allowed() 
     assert_eq!(part["tiles"][1]["x"], 64);
     assert!(part["received_at"].as_i64().unwrap() >= part["captured_at"].as_i64().unwrap() - 5000);
 
+    // The server says it took the message off the socket (the client's send window).
+    let taken = until(&mut client, |m| m["type"] == "screen_received").await;
+    assert_eq!(taken["frame"], 1);
+
     // The console's acknowledgement is the client's credit for the next frame.
     let ack = json!({"type": "screen_ack", "lsid": f.lsid, "frame": 1, "keyframe": false});
     send(&mut console, ack).await;

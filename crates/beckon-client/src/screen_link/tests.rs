@@ -153,7 +153,47 @@ async fn a_frame_leaves_one_message_at_a_time() {
         if last {
             break;
         }
+        // The server takes each message off the socket (`screen_received`).
+        link.on_received();
     }
     assert!(parts > 3, "noise needs several messages, got {parts}");
     assert!(quiet(&mut link).await, "then nothing until the ack");
+}
+
+#[tokio::test]
+async fn no_more_than_the_window_waits_unreceived() {
+    // On a slow link the server's `screen_received` comes late: the link stops handing out
+    // parts once a window's worth is unanswered, so chat never queues behind a whole frame.
+    let mut link = ScreenLink::with_source(noise);
+    link.allowed();
+    link.on_event(
+        "capability_allowed",
+        "customer",
+        &json!({"capability": "screen_view"}),
+    );
+    let mut bytes = 0;
+    let mut parts = 0;
+    loop {
+        let wait = if parts == 0 { 10_000 } else { 300 };
+        let Ok(step) = tokio::time::timeout(Duration::from_millis(wait), link.next()).await else {
+            break;
+        };
+        let (_, _, last) = frame_of(&step);
+        assert!(!last, "the whole frame left without one answer");
+        if let Some(ClientMsg::ScreenTiles { tiles, .. }) = &step.send {
+            bytes += tiles.iter().map(|t| t.data.len()).sum::<usize>();
+        }
+        parts += 1;
+    }
+    assert!(parts >= 2, "{parts} parts before the window closed");
+    assert!(
+        bytes <= WINDOW_BYTES + 32 * 1024,
+        "{bytes} bytes unanswered"
+    );
+    // One answer opens the window for the next part.
+    link.on_received();
+    let step = tokio::time::timeout(Duration::from_millis(1000), link.next())
+        .await
+        .expect("the next part after an answer");
+    assert_eq!(frame_of(&step).0, 1);
 }

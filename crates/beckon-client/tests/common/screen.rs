@@ -11,6 +11,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use tokio_tungstenite::tungstenite::{self, stream::MaybeTlsStream, Message};
+use x11rb::connection::Connection;
+use x11rb::protocol::xproto::{ChangeWindowAttributesAux, ConnectionExt, CreateGCAux, ImageFormat};
+use x11rb::rust_connection::RustConnection;
 
 pub type Socket = tungstenite::WebSocket<MaybeTlsStream<TcpStream>>;
 
@@ -196,4 +199,52 @@ pub fn allow_screen_for_teams(data_dir: &Path) {
             .arg("UPDATE support_teams SET allowed_capabilities = 'system_info,shell,screen_view'"),
         "sqlite3 (apt-get install sqlite3)",
     );
+}
+
+/// Makes `png` the root window's background, which is what the screen shows where no window
+/// covers it (as `xsetroot` does, with any picture). The returned connection owns the pixmap:
+/// keep it while the picture must stay.
+pub fn show(display: &str, png: &Path) -> RustConnection {
+    let (w, h, rgb) = decode_rgb(&std::fs::read(png).expect("the picture"));
+    let (conn, n) = x11rb::connect(Some(display)).expect("connect to Xvfb");
+    let screen = conn.setup().roots[n].clone();
+    let pixmap = conn.generate_id().unwrap();
+    conn.create_pixmap(screen.root_depth, pixmap, screen.root, w as u16, h as u16)
+        .unwrap();
+    let gc = conn.generate_id().unwrap();
+    conn.create_gc(gc, pixmap, &CreateGCAux::new()).unwrap();
+    // 32-bit little-endian pixels, blue first: Xvfb's depth-24 true colour.
+    let data: Vec<u8> = rgb
+        .chunks_exact(3)
+        .flat_map(|p| [p[2], p[1], p[0], 0])
+        .collect();
+    // Strips of 32 rows keep each request under the core protocol's size limit.
+    for y in (0..h).step_by(32) {
+        let rows = 32.min(h - y);
+        let strip = &data[y * w * 4..(y + rows) * w * 4];
+        conn.put_image(
+            ImageFormat::Z_PIXMAP,
+            pixmap,
+            gc,
+            w as u16,
+            rows as u16,
+            0,
+            y as i16,
+            0,
+            screen.root_depth,
+            strip,
+        )
+        .unwrap();
+    }
+    conn.change_window_attributes(
+        screen.root,
+        &ChangeWindowAttributesAux::new().background_pixmap(pixmap),
+    )
+    .unwrap();
+    conn.clear_area(false, screen.root, 0, 0, 0, 0).unwrap();
+    conn.get_input_focus()
+        .unwrap()
+        .reply()
+        .expect("the X server did it all");
+    conn
 }

@@ -44,9 +44,7 @@ pub async fn dispatch(
             handle_shell(state, session, full_client, gate, msg).await
         }
         ClientMsg::ScreenTiles { .. } | ClientMsg::ScreenEnded { .. } => {
-            super::chat_screen::handle_screen(state, session, full_client, gate, msg)
-                .await
-                .map(|_| None)
+            super::chat_screen::handle_screen(state, session, full_client, gate, msg).await
         }
         _ => handle(state, session, full_client, msg, len)
             .await

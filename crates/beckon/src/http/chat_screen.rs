@@ -8,28 +8,33 @@ use crate::domain::capabilities::{Consent, SCREEN_ENDED};
 use crate::domain::ids::SessionId;
 use crate::domain::time::now_ms;
 use crate::hub::ScreenPart;
-use crate::protocol::ClientMsg;
+use crate::protocol::{ClientMsg, ServerMsg};
 use serde_json::json;
 
 /// Handles `screen_tiles` and `screen_ended`. Tiles in flight when the customer revoked (or
 /// before they allowed) are dropped quietly: the log already says the screen is not shared,
-/// and the consoles are told by that event.
+/// and the consoles are told by that event. Every `screen_tiles` taken off the socket is
+/// answered `screen_received` (the client's send window), relayed or not.
 pub async fn handle_screen(
     state: &AppState,
     session: SessionId,
     full_client: bool,
     gate: &mut ConsentGate,
     msg: ClientMsg,
-) -> Result<(), Refusal> {
+) -> Result<Option<ServerMsg>, Refusal> {
     if !full_client {
         return Err(refused(
             "not_full_client",
             "the screen is shared by the full client (hello.client.kind = full)",
         ));
     }
+    let received = match &msg {
+        ClientMsg::ScreenTiles { frame, .. } => Some(ServerMsg::ScreenReceived { frame: *frame }),
+        _ => None,
+    };
     if gate.screen(state, session).await? != Consent::Allowed {
         tracing::debug!("screen message without standing consent, dropped");
-        return Ok(());
+        return Ok(received);
     }
     match msg {
         ClientMsg::ScreenTiles {
@@ -47,12 +52,14 @@ pub async fn handle_screen(
                 "received_at": now_ms(),
             });
             state.hub.screen(ScreenPart { session, msg });
-            Ok(())
+            Ok(received)
         }
         ClientMsg::ScreenEnded { frames, reason } => {
             let reason: Option<String> = reason.map(|r| r.chars().take(200).collect());
             let body = json!({ "frames": frames, "reason": reason });
-            record(state, session, SCREEN_ENDED, body).await
+            record(state, session, SCREEN_ENDED, body)
+                .await
+                .map(|_| None)
         }
         _ => Err(refused("bad_message", "not a screen message")),
     }
