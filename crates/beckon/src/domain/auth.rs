@@ -106,13 +106,9 @@ pub async fn user_of(store: &dyn Store, token: &str) -> Result<Option<User>, Sto
     if !tokens::is_well_formed(token) {
         return Ok(None);
     }
-    match store
-        .login_user(&tokens::hash_token(token), now_ms())
-        .await?
-    {
-        Some(id) => store.user_by_id(id).await,
-        None => Ok(None),
-    }
+    store
+        .user_by_login(&tokens::hash_token(token), now_ms())
+        .await
 }
 
 pub async fn logout(store: &dyn Store, token: &str, user: UserId) -> Result<(), StoreError> {

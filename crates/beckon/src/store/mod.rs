@@ -44,6 +44,8 @@ pub trait UserStore {
     async fn count_users(&self) -> StoreResult<i64>;
     async fn create_user(&self, user: NewUser) -> StoreResult<User>;
     async fn user_by_id(&self, id: UserId) -> StoreResult<Option<User>>;
+    /// The enabled user of a live login, in one read (every representative request asks).
+    async fn user_by_login(&self, token_hash: &str, now: Millis) -> StoreResult<Option<User>>;
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>>;
     async fn list_users(&self) -> StoreResult<Vec<User>>;
     async fn set_password(&self, id: UserId, hash: &str, must_change: bool) -> StoreResult<()>;
@@ -321,8 +323,6 @@ pub trait AccessStore {
         at: Millis,
         expires_at: Millis,
     ) -> StoreResult<()>;
-    /// The user of a live login.
-    async fn login_user(&self, token_hash: &str, now: Millis) -> StoreResult<Option<UserId>>;
     async fn delete_login(&self, token_hash: &str) -> StoreResult<()>;
     async fn set_presence(
         &self,

@@ -123,18 +123,6 @@ impl AccessStore for SqliteStore {
             .map_err(backend)?;
         Ok(())
     }
-    async fn login_user(&self, token_hash: &str, now: Millis) -> StoreResult<Option<UserId>> {
-        let id: Option<i64> = sqlx::query_scalar(
-            "SELECT l.user_id FROM login_sessions l JOIN users u ON u.id = l.user_id \
-             WHERE l.token_hash = ? AND l.expires_at > ? AND u.enabled = 1",
-        )
-        .bind(token_hash)
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(backend)?;
-        Ok(id.map(UserId))
-    }
     async fn delete_login(&self, token_hash: &str) -> StoreResult<()> {
         sqlx::query("DELETE FROM login_sessions WHERE token_hash = ?")
             .bind(token_hash)

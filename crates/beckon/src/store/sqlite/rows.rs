@@ -150,6 +150,10 @@ pub struct SessionRow {
     pub ended_at: Option<i64>,
     pub end_reason: Option<String>,
     pub client_deadline: Option<i64>,
+    /// The session's attributes as a JSON object, when the query selected them in the same
+    /// read (`SESSION_WITH_ATTRIBUTES`); else they are read separately.
+    #[sqlx(default)]
+    pub attrs: Option<String>,
 }
 
 impl SessionRow {

@@ -57,6 +57,20 @@ impl UserStore for SqliteStore {
         Ok(row.map(User::from))
     }
 
+    async fn user_by_login(&self, token_hash: &str, now: i64) -> StoreResult<Option<User>> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE enabled = 1 AND id = \
+             (SELECT user_id FROM login_sessions WHERE token_hash = ? AND expires_at > ?)"
+        );
+        let row: Option<UserRow> = sqlx::query_as(&sql)
+            .bind(token_hash)
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(backend)?;
+        Ok(row.map(User::from))
+    }
+
     async fn user_by_username(&self, username: &str) -> StoreResult<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE username = ?");
         let row: Option<UserRow> = sqlx::query_as(&sql)
