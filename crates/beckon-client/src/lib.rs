@@ -32,8 +32,9 @@
 //!   ConPTY for the command shell; `base64`: the shell's bytes on the wire; `nix` (Unix only,
 //!   `signal`): a safe `kill`/`killpg` to stop everything the shell started.
 //! * `png`: the screen's tiles, lossless; `x11rb` (X11 systems only): the screen's capture
-//!   with the core protocol's `GetImage`, in pure Rust (xcap's Linux backend needs pipewire,
-//!   wayland and dbus development libraries and clang).
+//!   with the core protocol's `GetImage`, in pure Rust; `xcap` (Windows and macOS only): the
+//!   capture there. Not on Linux: xcap's Linux backend needs pipewire, wayland and dbus
+//!   development libraries and clang, where x11rb is pure Rust.
 
 pub mod events;
 pub mod file_link;

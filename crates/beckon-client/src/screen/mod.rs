@@ -9,6 +9,8 @@ use beckon_protocol::screen::{self, Tile, MAX_MESSAGE_BYTES, TILE};
 
 #[cfg(all(unix, not(target_os = "macos")))]
 mod x11;
+#[cfg(any(windows, target_os = "macos"))]
+mod xcap_source;
 
 /// One captured frame: `rgb` holds `width * height` pixels of three bytes, row by row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,14 +39,19 @@ pub trait ScreenSource: Send {
     fn capture(&mut self) -> Result<Frame, ScreenError>;
 }
 
-/// The primary screen of this machine. X11 is read with x11rb's `GetImage`; other systems
-/// have no source yet and say so, which ends the consent in the log (`screen_ended`).
+/// The primary screen of this machine. X11 is read with x11rb's `GetImage`, Windows and
+/// macOS with `xcap`; other systems have no source yet and say so, which ends the consent in
+/// the log (`screen_ended`).
 pub fn open() -> Result<Box<dyn ScreenSource>, ScreenError> {
     #[cfg(all(unix, not(target_os = "macos")))]
     {
         Ok(Box::new(x11::X11Source::connect()?))
     }
-    #[cfg(not(all(unix, not(target_os = "macos"))))]
+    #[cfg(any(windows, target_os = "macos"))]
+    {
+        Ok(Box::new(xcap_source::XcapSource::open()?))
+    }
+    #[cfg(not(any(unix, windows)))]
     {
         Err(ScreenError::Unsupported)
     }
