@@ -3,12 +3,13 @@
 //! body limit is 64 KB, and a chunked upload resumes after a lost connection too), asking the
 //! customer for a file, and downloading what the customer sent.
 
-use super::sessions::{find_session, owned_session, participates, rep_event};
+use super::sessions::{
+    append_rep_event, find_session, owned_session, participates, rep_event, Changes,
+};
 use super::{error, internal, Rep};
 use crate::app::AppState;
 use crate::domain::files::{self, FileError, FileLog};
-use crate::domain::session::{Actor, NewEvent, SupportSession};
-use crate::domain::time::now_ms;
+use crate::domain::session::SupportSession;
 use crate::transfer_store::{Staged, TransferStoreError};
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query, State};
@@ -163,19 +164,9 @@ pub async fn upload_chunk(
         "direction": wire::TO_CUSTOMER,
         "name": rep.user.public_display_name,
     });
-    let event = NewEvent {
-        kind: files::OFFERED.into(),
-        actor: Actor::Rep(rep.user.id),
-        body,
-        client_msg_id: None,
-        at: now_ms(),
-    };
-    match state.store.append_event(session.id, event).await {
-        Ok(a) => {
-            state.hub.notify_log(session.id, &a.event);
-            Json(json!({ "offset": after, "sha256": sha256 })).into_response()
-        }
-        Err(e) => internal(e),
+    match append_rep_event(&state, &rep, &session, files::OFFERED, body, Changes::Log).await {
+        Ok(_) => Json(json!({ "offset": after, "sha256": sha256 })).into_response(),
+        Err(r) => r,
     }
 }
 

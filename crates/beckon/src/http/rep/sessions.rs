@@ -4,7 +4,7 @@ use super::views::{session_view_for, session_views};
 use super::{error, internal, Rep};
 use crate::app::AppState;
 use crate::domain::queue::{self, QueueError};
-use crate::domain::session::{Actor, NewEvent, Queue, SessionState, SupportSession};
+use crate::domain::session::{Actor, NewEvent, Queue, SessionEvent, SessionState, SupportSession};
 use crate::domain::time::now_ms;
 use crate::protocol;
 use axum::extract::{Path, Query, State};
@@ -238,6 +238,22 @@ pub(super) async fn rep_event_changing(
     body: serde_json::Value,
     changes: Changes,
 ) -> Response {
+    match append_rep_event(state, rep, session, kind, body, changes).await {
+        Ok(e) => Json(json!({ "seq": e.seq })).into_response(),
+        Err(r) => r,
+    }
+}
+
+/// Appends a representative's event and wakes whoever `changes` concerns; the stored event,
+/// or the error answer.
+pub(super) async fn append_rep_event(
+    state: &AppState,
+    rep: &Rep,
+    session: &SupportSession,
+    kind: &str,
+    body: serde_json::Value,
+    changes: Changes,
+) -> Result<SessionEvent, Response> {
     let event = NewEvent {
         kind: kind.into(),
         actor: Actor::Rep(rep.user.id),
@@ -245,16 +261,16 @@ pub(super) async fn rep_event_changing(
         client_msg_id: None,
         at: now_ms(),
     };
-    match state.store.append_event(session.id, event).await {
-        Ok(a) => {
-            match changes {
-                Changes::Session => state.hub.notify(session.id),
-                Changes::Log => state.hub.notify_log(session.id, &a.event),
-            }
-            Json(json!({ "seq": a.event.seq })).into_response()
-        }
-        Err(e) => internal(e),
+    let a = state
+        .store
+        .append_event(session.id, event)
+        .await
+        .map_err(internal)?;
+    match changes {
+        Changes::Session => state.hub.notify(session.id),
+        Changes::Log => state.hub.notify_log(session.id, &a.event),
     }
+    Ok(a.event)
 }
 
 /// `POST /api/rep/sessions/{lsid}/elevate`: asks the customer to move to the full client.
