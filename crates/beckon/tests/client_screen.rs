@@ -7,29 +7,13 @@
 mod common;
 
 use base64::Engine;
-use beckon::domain::client_ticket;
 use beckon::domain::time::now_ms;
 use beckon::protocol::Capability;
+use common::full_client::*;
 use common::reps::*;
 use common::*;
-use futures_util::SinkExt;
 use serde_json::{json, Value};
 use std::time::Duration;
-use tokio_tungstenite::tungstenite::Message;
-
-async fn send(ws: &mut Ws, v: Value) {
-    ws.send(Message::Text(v.to_string().into())).await.unwrap();
-}
-
-async fn until(ws: &mut Ws, pred: impl Fn(&Value) -> bool) -> Value {
-    for _ in 0..50 {
-        let m = next_json(ws).await;
-        if pred(&m) {
-            return m;
-        }
-    }
-    panic!("no matching message");
-}
 
 /// Whether a message matching `pred` arrives within a short while (for "nothing came").
 async fn arrives(ws: &mut Ws, pred: impl Fn(&Value) -> bool) -> bool {
@@ -57,122 +41,44 @@ fn tiles(frame: u64, tiles: Vec<Value>) -> Value {
            "tiles": tiles, "last": true, "captured_at": now_ms(), "encode_ms": 3})
 }
 
-struct Fixture {
-    server: TestServer,
-    rep: RepClient,
-    lsid: String,
-}
-
-async fn accepted() -> Fixture {
-    let server = TestServer::start_demo().await;
-    let rep = RepClient::login(&server, "demo-admin", DEMO_PASSWORD).await;
-    let (status, body) = start_json(&server, &[("short_key", "1728331")]).await;
-    assert_eq!(status, 200, "{body}");
-    let lsid = body["lsid"].as_str().unwrap().to_string();
-    let (s, b) = rep
-        .post(&format!("/api/rep/sessions/{lsid}/accept"), json!({}))
-        .await;
-    assert_eq!(s, 200, "{b}");
-    let f = Fixture { server, rep, lsid };
+/// A FULL session in demo-admin's personal queue, accepted; the screen allowed for the
+/// teams that session follows.
+async fn accepted_for_screen() -> Fixture {
+    let f = accepted(false).await;
     f.set_team_capabilities("technical_support", &Capability::ALL)
         .await;
     f
 }
 
-impl Fixture {
-    async fn request(&self) -> (u16, Value) {
-        let path = format!("/api/rep/sessions/{}/capabilities/screen_view", self.lsid);
-        self.rep.post(&path, json!({})).await
-    }
-
-    async fn kinds(&self) -> Vec<String> {
-        let (s, b) = self
-            .rep
-            .get(&format!("/api/rep/sessions/{}/events", self.lsid))
-            .await;
-        assert_eq!(s, 200);
-        b["events"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["kind"].as_str().unwrap_or_default().to_string())
-            .collect()
-    }
-
-    async fn client(&self) -> Ws {
-        let store = self.server.store.as_ref();
-        let session = store.session_by_lsid(&self.lsid).await.unwrap().unwrap();
-        let ticket = client_ticket::issue(store, &self.server.url, &session, now_ms())
-            .await
+/// The representative's console socket, following their sessions.
+async fn console(f: &Fixture) -> Ws {
+    let r = f
+        .server
+        .client
+        .post(f.server.at("/api/rep/login"))
+        .header("x-beckon-csrf", "1")
+        .json(&json!({"username": "demo-admin", "password": DEMO_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    let cookie = r.headers()["set-cookie"].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_string();
+    let url = format!("ws://{}/api/rep/ws", f.server.addr);
+    let mut req =
+        tokio_tungstenite::tungstenite::client::IntoClientRequest::into_client_request(url)
             .unwrap();
-        let r = self
-            .server
-            .client
-            .post(self.server.at("/api/client/join"))
-            .json(&json!({"ticket": ticket.as_str()}))
-            .send()
-            .await
-            .unwrap();
-        let token = r.json::<Value>().await.unwrap()["token"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let url = format!("ws://{}/api/chat/ws?token={token}", self.server.addr);
-        let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
-        let hello = json!({"type": "hello", "v": 1, "after": 0,
-            "client": {"kind": "full", "version": "0.1.0", "os": "linux"}});
-        send(&mut ws, hello).await;
-        until(&mut ws, |m| m["kind"] == "client_joined").await;
-        ws
-    }
-
-    /// The representative's console socket, following their sessions.
-    async fn console(&self) -> Ws {
-        let r = self
-            .server
-            .client
-            .post(self.server.at("/api/rep/login"))
-            .header("x-beckon-csrf", "1")
-            .json(&json!({"username": "demo-admin", "password": DEMO_PASSWORD}))
-            .send()
-            .await
-            .unwrap();
-        let cookie = r.headers()["set-cookie"].to_str().unwrap();
-        let cookie = cookie.split(';').next().unwrap().to_string();
-        let url = format!("ws://{}/api/rep/ws", self.server.addr);
-        let mut req =
-            tokio_tungstenite::tungstenite::client::IntoClientRequest::into_client_request(url)
-                .unwrap();
-        req.headers_mut().insert("cookie", cookie.parse().unwrap());
-        let (mut ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
-        send(&mut ws, json!({"type": "hello"})).await;
-        until(&mut ws, |m| m["type"] == "welcome").await;
-        ws
-    }
-
-    async fn set_team_capabilities(&self, code: &str, caps: &[Capability]) {
-        let store = self.server.store.as_ref();
-        let t = store.team_by_code(code).await.unwrap().unwrap();
-        let new = beckon::domain::catalog::NewTeam {
-            id: None,
-            name: t.name,
-            code_name: t.code_name,
-            comments: t.comments,
-            routing_mode: t.routing_mode,
-            alert_timeout_secs: t.alert_timeout_secs,
-            persistent_queue: t.persistent_queue,
-            unavailable_message: t.unavailable_message,
-            capabilities: caps.to_vec(),
-        };
-        store.update_team(t.id, new).await.unwrap();
-    }
+    req.headers_mut().insert("cookie", cookie.parse().unwrap());
+    let (mut ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
+    send(&mut ws, json!({"type": "hello"})).await;
+    until(&mut ws, |m| m["type"] == "welcome").await;
+    ws
 }
 
 #[tokio::test]
 async fn tiles_reach_the_console_and_acks_reach_the_client_only_while_allowed() {
-    let f = accepted().await;
+    let f = accepted_for_screen().await;
     let mut client = f.client().await;
-    let mut console = f.console().await;
+    let mut console = console(&f).await;
     let is_screen = |m: &Value| m["type"] == "screen";
 
     // Before any consent, tiles go nowhere.
@@ -182,7 +88,7 @@ async fn tiles_reach_the_console_and_acks_reach_the_client_only_while_allowed() 
         "relayed without consent"
     );
 
-    let (s, b) = f.request().await;
+    let (s, b) = f.request("screen_view").await;
     assert_eq!(s, 200, "{b}");
     until(&mut client, |m| m["kind"] == "capability_requested").await;
     send(
@@ -251,7 +157,7 @@ async fn tiles_reach_the_console_and_acks_reach_the_client_only_while_allowed() 
     assert!(!kinds.iter().any(|k| k.starts_with("screen")), "{kinds:?}");
 
     // Asked again and allowed, then stopped by the representative: frames stop again.
-    assert_eq!(f.request().await.0, 200);
+    assert_eq!(f.request("screen_view").await.0, 200);
     send(
         &mut client,
         json!({"type": "consent", "capability": "screen_view", "allow": true}),
@@ -275,10 +181,10 @@ async fn tiles_reach_the_console_and_acks_reach_the_client_only_while_allowed() 
 
 #[tokio::test]
 async fn a_denial_relays_nothing_and_the_team_setting_applies() {
-    let f = accepted().await;
+    let f = accepted_for_screen().await;
     let mut client = f.client().await;
-    let mut console = f.console().await;
-    assert_eq!(f.request().await.0, 200);
+    let mut console = console(&f).await;
+    assert_eq!(f.request("screen_view").await.0, 200);
     until(&mut client, |m| m["kind"] == "capability_requested").await;
     send(
         &mut client,
@@ -294,7 +200,7 @@ async fn a_denial_relays_nothing_and_the_team_setting_applies() {
         .await;
     f.set_team_capabilities("general_support", &[Capability::SystemInfo])
         .await;
-    let (s, b) = f.request().await;
+    let (s, b) = f.request("screen_view").await;
     assert_eq!(
         (s, b["error"]["code"].as_str()),
         (403, Some("not_allowed_for_team")),

@@ -7,143 +7,20 @@ mod common;
 
 use base64::Engine;
 use beckon::domain::capabilities::team;
-use beckon::domain::client_ticket;
-use beckon::domain::time::now_ms;
 use beckon::protocol::Capability;
+use common::full_client::*;
 use common::reps::*;
 use common::*;
-use futures_util::SinkExt;
 use serde_json::{json, Value};
-use tokio_tungstenite::tungstenite::Message;
 
 fn b64(s: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(s)
 }
 
-async fn send(ws: &mut Ws, v: Value) {
-    ws.send(Message::Text(v.to_string().into())).await.unwrap();
-}
-
-async fn until(ws: &mut Ws, pred: impl Fn(&Value) -> bool) -> Value {
-    for _ in 0..50 {
-        let m = next_json(ws).await;
-        if pred(&m) {
-            return m;
-        }
-    }
-    panic!("no matching message");
-}
-
-struct Fixture {
-    server: TestServer,
-    rep: RepClient,
-    lsid: String,
-}
-
-/// A FULL session accepted by its representative: by the demo key (demo-admin's personal
-/// queue), or by issue 12 (the general team's queue).
-async fn accepted(by_team: bool) -> Fixture {
-    let server = TestServer::start_demo().await;
-    let rep = RepClient::login(&server, "demo-admin", DEMO_PASSWORD).await;
-    let params: &[(&str, &str)] = if by_team {
-        &[("issue_menu", "1"), ("id", "12")]
-    } else {
-        &[("short_key", "1728331")]
-    };
-    let (status, body) = start_json(&server, params).await;
-    assert_eq!(status, 200, "{body}");
-    let lsid = body["lsid"].as_str().unwrap().to_string();
-    let (s, b) = rep
-        .post(&format!("/api/rep/sessions/{lsid}/accept"), json!({}))
-        .await;
-    assert_eq!(s, 200, "{b}");
-    Fixture { server, rep, lsid }
-}
-
-impl Fixture {
-    async fn request(&self, capability: &str) -> (u16, Value) {
-        let path = format!("/api/rep/sessions/{}/capabilities/{capability}", self.lsid);
-        self.rep.post(&path, json!({})).await
-    }
-
-    async fn input(&self, text: &str) -> (u16, Value) {
-        let path = format!("/api/rep/sessions/{}/shell/input", self.lsid);
-        self.rep.post(&path, json!({ "data": b64(text) })).await
-    }
-
-    async fn events(&self) -> Vec<Value> {
-        let (s, b) = self
-            .rep
-            .get(&format!("/api/rep/sessions/{}/events", self.lsid))
-            .await;
-        assert_eq!(s, 200);
-        b["events"].as_array().cloned().unwrap_or_default()
-    }
-
-    async fn kinds(&self) -> Vec<String> {
-        self.events()
-            .await
-            .iter()
-            .map(|e| e["kind"].as_str().unwrap_or_default().to_string())
-            .collect()
-    }
-
-    /// Joins as the full client and opens its socket after everything logged so far.
-    async fn client(&self) -> Ws {
-        let session = self
-            .server
-            .store
-            .session_by_lsid(&self.lsid)
-            .await
-            .unwrap()
-            .unwrap();
-        let ticket = client_ticket::issue(
-            self.server.store.as_ref(),
-            &self.server.url,
-            &session,
-            now_ms(),
-        )
-        .await
-        .unwrap();
-        let r = self
-            .server
-            .client
-            .post(self.server.at("/api/client/join"))
-            .json(&json!({"ticket": ticket.as_str()}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 200);
-        let token = r.json::<Value>().await.unwrap()["token"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let url = format!("ws://{}/api/chat/ws?token={token}", self.server.addr);
-        let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
-        let hello = json!({"type": "hello", "v": 1, "after": 0,
-            "client": {"kind": "full", "version": "0.1.0", "os": "linux"}});
-        send(&mut ws, hello).await;
-        until(&mut ws, |m| m["kind"] == "client_joined").await;
-        ws
-    }
-
-    async fn set_team_capabilities(&self, code: &str, caps: &[Capability]) {
-        let store = self.server.store.as_ref();
-        let t = store.team_by_code(code).await.unwrap().unwrap();
-        let mut new = beckon::domain::catalog::NewTeam {
-            id: None,
-            name: t.name,
-            code_name: t.code_name,
-            comments: t.comments,
-            routing_mode: t.routing_mode,
-            alert_timeout_secs: t.alert_timeout_secs,
-            persistent_queue: t.persistent_queue,
-            unavailable_message: t.unavailable_message,
-            capabilities: t.capabilities,
-        };
-        new.capabilities = caps.to_vec();
-        store.update_team(t.id, new).await.unwrap();
-    }
+/// What the representative types into the shell.
+async fn input(f: &Fixture, text: &str) -> (u16, Value) {
+    let path = format!("/api/rep/sessions/{}/shell/input", f.lsid);
+    f.rep.post(&path, json!({ "data": b64(text) })).await
 }
 
 #[tokio::test]
@@ -151,7 +28,7 @@ async fn the_shell_carries_input_and_output_only_while_consent_stands() {
     let f = accepted(false).await;
     let mut ws = f.client().await;
     // Nothing before consent: no input is taken, no output recorded.
-    let (s, b) = f.input("ls\n").await;
+    let (s, b) = input(&f, "ls\n").await;
     assert_eq!((s, b["error"]["code"].as_str()), (409, Some("not_allowed")));
     send(
         &mut ws,
@@ -173,7 +50,7 @@ async fn the_shell_carries_input_and_output_only_while_consent_stands() {
     until(&mut ws, |m| m["kind"] == "capability_allowed").await;
 
     // The representative types; the client reads it from the log.
-    let (s, b) = f.input("echo hi\n").await;
+    let (s, b) = input(&f, "echo hi\n").await;
     assert_eq!(s, 200, "{b}");
     let typed = until(&mut ws, |m| m["kind"] == "shell_input").await;
     assert_eq!(typed["from"], "rep");
@@ -220,7 +97,7 @@ async fn the_shell_carries_input_and_output_only_while_consent_stands() {
     // The customer revokes: input is refused at once, late output is not recorded.
     send(&mut ws, json!({"type": "revoke", "capability": "shell"})).await;
     until(&mut ws, |m| m["kind"] == "capability_revoked").await;
-    let (s, b) = f.input("rm -rf /\n").await;
+    let (s, b) = input(&f, "rm -rf /\n").await;
     assert_eq!((s, b["error"]["code"].as_str()), (409, Some("not_allowed")));
     send(
         &mut ws,
@@ -257,11 +134,11 @@ async fn the_shell_carries_input_and_output_only_while_consent_stands() {
     )
     .await;
     until(&mut ws, |m| m["kind"] == "capability_allowed").await;
-    let (s, _) = f.input("exit\n").await;
+    let (s, _) = input(&f, "exit\n").await;
     assert_eq!(s, 200);
     send(&mut ws, json!({"type": "shell_ended", "code": 0})).await;
     until(&mut ws, |m| m["kind"] == "shell_ended").await;
-    let (s, _) = f.input("ls\n").await;
+    let (s, _) = input(&f, "ls\n").await;
     assert_eq!(s, 409);
     let (s, b) = f.request("shell").await;
     assert_eq!(s, 200, "{b}");
@@ -399,6 +276,6 @@ async fn output_is_acknowledged_once_per_id_and_bounded_per_shell() {
     let ended = until(&mut ws, |m| m["kind"] == "shell_ended").await;
     assert_eq!(ended["from"], "system");
     assert_eq!(ended["body"]["reason"], "output_limit");
-    let (s, b) = f.input("echo more\n").await;
+    let (s, b) = input(&f, "echo more\n").await;
     assert_eq!((s, b["error"]["code"].as_str()), (409, Some("not_allowed")));
 }

@@ -115,6 +115,14 @@ impl Fixture {
         ws
     }
 
+    /// Joins as the full client and opens its socket after everything logged so far.
+    pub async fn client(&self) -> Ws {
+        let token = self.join().await;
+        let mut ws = self.connect(&token, 0).await;
+        until(&mut ws, |m| m["kind"] == "client_joined").await;
+        ws
+    }
+
     pub async fn set_team_capabilities(&self, code: &str, caps: &[Capability]) {
         let store = self.server.store.as_ref();
         let t = store.team_by_code(code).await.unwrap().unwrap();
