@@ -8,50 +8,20 @@
 #![cfg(all(unix, not(target_os = "macos")))]
 
 mod common;
+#[path = "common/x11.rs"]
+mod x11;
 
 use common::rep::{download, start_full, Rep};
 use common::screen::*;
 use common::*;
 use serde_json::json;
-use std::process::Command;
 use std::time::{Duration, Instant};
+use x11::{focus_window, xdotool};
 
 const W: usize = 1024;
 const H: usize = 768;
 /// The bar's fill (gui/shell_bar.rs `screen`).
 const BAR: [u8; 3] = [0xfd, 0xd8, 0xd8];
-
-fn xdotool(display: &str, args: &[&str]) {
-    let out = Command::new("timeout")
-        .arg("30")
-        .arg("xdotool")
-        .args(args)
-        .env("DISPLAY", display)
-        .output()
-        .expect("run xdotool");
-    assert!(
-        out.status.success(),
-        "xdotool {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-/// Gives the window the keyboard focus (no window manager here), once it is mapped.
-fn focus_window(display: &str) {
-    for _ in 0..50 {
-        let ok = Command::new("timeout")
-            .args(["10", "xdotool", "search", "--sync", "--onlyvisible"])
-            .args(["--class", "beckon-client", "windowfocus", "--sync"])
-            .env("DISPLAY", display)
-            .status()
-            .is_ok_and(|s| s.success());
-        if ok {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    panic!("the window never took the keyboard focus");
-}
 
 fn bar_pixels(c: &Canvas) -> usize {
     c.rgb.chunks_exact(3).filter(|p| *p == BAR).count()

@@ -1,5 +1,6 @@
-//! Xvfb and xdotool for the window tests (the same helpers as tests/gui_xvfb.rs, which keeps
-//! its own copies): the Debian packages they need, a private X display, keyboard input.
+//! Xvfb and xdotool for the window tests (included with `#[path]` by gui_xvfb.rs,
+//! gui_files.rs and screen_gui_xvfb.rs): the Debian packages they need, a private X display,
+//! keyboard input.
 #![allow(dead_code)]
 #![allow(clippy::disallowed_methods)]
 
