@@ -118,6 +118,9 @@ describe('chat connection trouble', () => {
     // The line goes silent without closing, as a phone leaving Wi-Fi does.
     links.at(-1).deaf = true;
     await send(page, 'into the silence');
+    // The server hears the deaf line: the message is stored (its ack is what gets lost)
+    // before John answers, so the order below is the order they were written.
+    await poll(async () => (await storedChats(john, session.lsid)).some((m) => m.text === 'into the silence'), 'the message stored');
     await john.say(session.lsid, 'are you there?');
     await page.clock.fastForward(20_000); // the heartbeat pings
     assert.equal(links.length, 1);
