@@ -262,35 +262,55 @@ mod tests {
         assert!(ended, "the shell reports its end after stop");
     }
 
+    /// Reads the shell's output into `seen` until `text` has appeared `times` times; false
+    /// when the shell ended or went quiet for 30 s first.
+    async fn read_until(
+        rx: &mut mpsc::Receiver<ShellEvent>,
+        seen: &mut Vec<u8>,
+        text: &str,
+        times: usize,
+    ) -> bool {
+        let quiet = std::time::Duration::from_secs(30);
+        while let Ok(Some(ShellEvent::Output(b))) = tokio::time::timeout(quiet, rx.recv()).await {
+            seen.extend(b);
+            if String::from_utf8_lossy(seen).matches(text).count() >= times {
+                return true;
+            }
+        }
+        false
+    }
+
     /// A paste far larger than the terminal's buffers, into a program that echoes it while
     /// nobody reads the output yet: typing must not wait for the shell (the session's task
     /// would then never drain the output the shell waits on).
     #[test]
     fn typing_never_waits_for_the_shell() {
         let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
             .build()
             .unwrap();
         let (mut shell, mut rx) = Shell::start(80, 24).expect("a shell starts");
-        shell.write(b"cat\n").unwrap();
+        // The paste starts once `cat` reads: typed ahead while the shell still edits its
+        // command line (no echo, raw mode), part of it would never be echoed, as in any
+        // terminal. The quotes keep the echoed command line from reading as the marker.
+        shell.write(b"printf 'READ''Y\\n'; cat\n").unwrap();
+        let mut seen = Vec::new();
+        assert!(rt.block_on(read_until(&mut rx, &mut seen, "READY", 1)));
         let line = format!("{}\n", "x".repeat(400));
         // 400 KB in, twice that out (echo and cat): far beyond the channel and the terminal.
         for _ in 0..1000 {
             shell.write(line.as_bytes()).unwrap();
         }
         shell.write(b"END-OF-PASTE\n").unwrap();
-        let mut seen = Vec::new();
-        rt.block_on(async {
-            while let Some(ShellEvent::Output(b)) = rx.recv().await {
-                seen.extend(b);
-                if String::from_utf8_lossy(&seen)
-                    .matches("END-OF-PASTE")
-                    .count()
-                    >= 2
-                {
-                    break;
-                }
-            }
-        });
-        assert!(String::from_utf8_lossy(&seen).contains("END-OF-PASTE"));
+        seen.clear();
+        let whole = rt.block_on(read_until(&mut rx, &mut seen, "END-OF-PASTE", 2));
+        let text = String::from_utf8_lossy(&seen);
+        assert!(
+            whole,
+            "echo and cat both print the paste's end: {} bytes, {} times x, ending {:?}",
+            seen.len(),
+            text.matches('x').count(),
+            &text[text.len().saturating_sub(40)..]
+        );
     }
 }

@@ -11,7 +11,6 @@ use beckon::domain::time::now_ms;
 use beckon::protocol::Capability;
 use common::full_client::*;
 use common::reps::*;
-use common::*;
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -52,26 +51,7 @@ async fn accepted_for_screen() -> Fixture {
 
 /// The representative's console socket, following their sessions.
 async fn console(f: &Fixture) -> Ws {
-    let r = f
-        .server
-        .client
-        .post(f.server.at("/api/rep/login"))
-        .header("x-beckon-csrf", "1")
-        .json(&json!({"username": "demo-admin", "password": DEMO_PASSWORD}))
-        .send()
-        .await
-        .unwrap();
-    let cookie = r.headers()["set-cookie"].to_str().unwrap();
-    let cookie = cookie.split(';').next().unwrap().to_string();
-    let url = format!("ws://{}/api/rep/ws", f.server.addr);
-    let mut req =
-        tokio_tungstenite::tungstenite::client::IntoClientRequest::into_client_request(url)
-            .unwrap();
-    req.headers_mut().insert("cookie", cookie.parse().unwrap());
-    let (mut ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
-    send(&mut ws, json!({"type": "hello"})).await;
-    until(&mut ws, |m| m["type"] == "welcome").await;
-    ws
+    console_ws(&f.server, "demo-admin").await
 }
 
 #[tokio::test]

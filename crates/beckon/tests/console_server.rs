@@ -167,36 +167,9 @@ async fn failed_sign_ins_are_generic_and_throttled_per_account() {
 async fn the_console_socket_pushes_queues_and_session_events() {
     let server = TestServer::start_demo().await;
     let rep = RepClient::login(&server, "john", DEMO_PASSWORD).await;
-    // Reuse the API login cookie for the socket.
     let (_, me) = rep.get("/api/rep/sessions").await;
     assert_eq!(me["sessions"].as_array().unwrap().len(), 0);
-    let cookie = {
-        let r = server
-            .client
-            .post(server.at("/api/rep/login"))
-            .header("x-beckon-csrf", "1")
-            .json(&json!({"username": "john", "password": DEMO_PASSWORD}))
-            .send()
-            .await
-            .unwrap();
-        r.headers()["set-cookie"]
-            .to_str()
-            .unwrap()
-            .split(';')
-            .next()
-            .unwrap()
-            .to_string()
-    };
-    let mut req = tokio_tungstenite::tungstenite::client::IntoClientRequest::into_client_request(
-        format!("ws://{}/api/rep/ws", server.addr),
-    )
-    .unwrap();
-    req.headers_mut().insert("cookie", cookie.parse().unwrap());
-    let (mut ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
-    ws.send(Message::Text(json!({"type": "hello"}).to_string().into()))
-        .await
-        .unwrap();
-    assert_eq!(next_json(&mut ws).await["type"], "welcome");
+    let mut ws = console_ws(&server, "john").await;
     let q = next_json(&mut ws).await;
     assert_eq!(q["type"], "queue");
     assert_eq!(q["sessions"].as_array().unwrap().len(), 0);
@@ -493,6 +466,47 @@ async fn a_transfer_hands_the_session_over_and_hidden_fields_stay_hidden() {
     assert_eq!(hist["sessions"][0]["lsid"], lsid.as_str());
     let (s, _) = admin.get(&format!("/api/rep/sessions/{lsid}/events")).await;
     assert_eq!(s, 200);
+}
+
+/// The console stops streaming a session at the event that took it from the representative:
+/// the new owner's accept and chat, even within the socket's queue debounce, never reach the
+/// previous owner's console.
+#[tokio::test]
+async fn after_a_transfer_the_previous_owners_console_gets_nothing_past_it() {
+    let server = TestServer::start_demo().await;
+    let admin = RepClient::login(&server, "demo-admin", DEMO_PASSWORD).await;
+    let john = RepClient::login(&server, "john", DEMO_PASSWORD).await;
+    let mut console = console_ws(&server, "demo-admin").await;
+    let (_, body) = start_json(&server, &[("short_key", "8347482"), ("c2cjs", "1")]).await;
+    let lsid = body["lsid"].as_str().unwrap().to_string();
+    let at = |p: &str| format!("/api/rep/sessions/{lsid}/{p}");
+    assert_eq!(admin.post(&at("accept"), json!({})).await.0, 200);
+    until(&mut console, |m| {
+        m["type"] == "event" && m["lsid"] == lsid.as_str()
+    })
+    .await;
+    // Transfer, John's accept and his message follow each other at once.
+    let (s, _) = admin
+        .post(&at("transfer"), json!({"queue": "rep:12"}))
+        .await;
+    assert_eq!(s, 200);
+    assert_eq!(john.post(&at("accept"), json!({})).await.0, 200);
+    let (s, _) = john
+        .post(&at("messages"), json!({"id": "j1", "text": "John here"}))
+        .await;
+    assert_eq!(s, 200);
+    let mut kinds = Vec::new();
+    let quiet = tokio::time::Instant::now() + std::time::Duration::from_millis(1500);
+    while let Ok(m) = tokio::time::timeout_at(quiet, next_json(&mut console)).await {
+        if m["type"] == "event" {
+            kinds.push(m["kind"].as_str().unwrap_or_default().to_string());
+        }
+    }
+    assert_eq!(
+        kinds.last().map(String::as_str),
+        Some("transferred"),
+        "the previous owner's console streams up to the transfer and no further: {kinds:?}"
+    );
 }
 
 #[tokio::test]

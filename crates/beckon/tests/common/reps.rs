@@ -1,7 +1,7 @@
 //! Test helpers for representatives and customers: create, sign in, connect.
 #![allow(dead_code)]
 
-use super::TestServer;
+use super::{TestServer, DEMO_PASSWORD};
 use beckon::domain::ids::{SkillId, TeamId, UserId};
 use beckon::domain::people::{NewUser, Permissions};
 use futures_util::{SinkExt, StreamExt};
@@ -105,6 +105,36 @@ impl RepClient {
             .unwrap();
         assert_eq!(r.status(), 200);
     }
+}
+
+/// Signs `username` in and opens their console socket, as the console page does: the
+/// socket has said hello, and the welcome has been read (the queue message comes next).
+pub async fn console_ws(server: &TestServer, username: &str) -> Ws {
+    let r = server
+        .client
+        .post(server.at("/api/rep/login"))
+        .header("x-beckon-csrf", "1")
+        .json(&json!({"username": username, "password": DEMO_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "login of {username}");
+    let cookie = r.headers()["set-cookie"].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_string();
+    let url = format!("ws://{}/api/rep/ws", server.addr);
+    let mut req =
+        tokio_tungstenite::tungstenite::client::IntoClientRequest::into_client_request(url)
+            .unwrap();
+    req.headers_mut().insert("cookie", cookie.parse().unwrap());
+    let (mut ws, _) = tokio_tungstenite::connect_async(req).await.unwrap();
+    ws.send(tokio_tungstenite::tungstenite::Message::Text(
+        json!({"type": "hello"}).to_string().into(),
+    ))
+    .await
+    .unwrap();
+    let welcome = next_json(&mut ws).await;
+    assert_eq!(welcome["type"], "welcome", "{welcome}");
+    ws
 }
 
 /// Starts a session over the JSON variant; returns (status, body).

@@ -27,6 +27,14 @@ export class Queues {
     this.groups = new Map();
     /** lsids already announced with a chime. */
     this.announced = new Set();
+    /**
+     * Sessions this console saw taken (by its own accept, or a colleague's that beat it), by
+     * lsid, with the queue stay they were taken from. A queue message built before the take
+     * may still arrive and must not bring the item back; a later stay (a transfer back to a
+     * queue) has another `queued_at` and shows again.
+     * @type {Map<string, number | null>}
+     */
+    this.taken = new Map();
     this.first = true;
   }
 
@@ -36,7 +44,10 @@ export class Queues {
    */
   update(sessions, invitations) {
     const seen = new Set();
+    const listed = new Set(sessions.map((s) => s.lsid));
+    for (const lsid of this.taken.keys()) if (!listed.has(lsid)) this.taken.delete(lsid);
     for (const s of sessions) {
+      if (this.taken.has(s.lsid) && this.taken.get(s.lsid) === (s.queued_at ?? null)) continue;
       seen.add(s.lsid);
       let li = this.items.get(s.lsid);
       if (!li) {
@@ -63,8 +74,8 @@ export class Queues {
         /** @type {HTMLElement} */ (section.querySelector('.count')).textContent = String(n);
       }
     }
-    this.count.textContent = String(sessions.length);
-    this.empty.hidden = sessions.length > 0;
+    this.count.textContent = String(seen.size);
+    this.empty.hidden = seen.size > 0;
     this.first = false;
     this.renderInvitations(invitations);
   }
@@ -112,6 +123,7 @@ export class Queues {
     const company = [c.company, c.company_code].filter(Boolean).join(' · ');
     const offered = Boolean(s.offered_to_me);
     li.classList.toggle('offered', offered);
+    li.dataset.queuedAt = String(s.queued_at ?? '');
     const since = s.queued_at || s.created_at;
     const info = /** @type {HTMLElement} */ (li.querySelector('.qi-info'));
     replace(info,
@@ -143,6 +155,18 @@ export class Queues {
     if (focused) this.focusFallback();
   }
 
+  /**
+   * Removes an item this console knows is no longer waiting, for good (see `taken`).
+   * @param {string} lsid
+   */
+  markTaken(lsid) {
+    const li = this.items.get(lsid);
+    if (!li) return;
+    const at = li.dataset.queuedAt;
+    this.taken.set(lsid, at ? Number(at) : null);
+    this.removeItem(lsid, li);
+  }
+
   focusFallback() {
     const next = this.root.querySelector('button.accept');
     /** @type {HTMLElement} */ (next || byId('queues-heading')).focus();
@@ -157,14 +181,12 @@ export class Queues {
     btn.textContent = 'Accepting…';
     try {
       const r = await post(`${sessionPath(lsid)}/accept`);
-      const li = this.items.get(lsid);
-      if (li) this.removeItem(lsid, li);
+      this.markTaken(lsid);
       this.opts.onAccepted(r.session);
     } catch (e) {
       const err = /** @type {ApiError} */ (e);
       if (err.code === 'already_taken' || err.code === 'ended' || err.code === 'not_found') {
-        const li = this.items.get(lsid);
-        if (li) this.removeItem(lsid, li);
+        this.markTaken(lsid);
         notice(err.code === 'already_taken'
           ? 'Another representative already took this session'
           : 'This customer is no longer waiting');

@@ -9,7 +9,7 @@ use super::views::{queue_snapshot, session_views};
 use super::Rep;
 use crate::app::AppState;
 use crate::domain::ids::SessionId;
-use crate::domain::session::{Actor, SessionEvent};
+use crate::domain::session::{Actor, SessionEvent, SessionState, SupportSession};
 use crate::domain::time::now_ms;
 use crate::hub::ConsolePoke;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
@@ -108,16 +108,23 @@ impl Console {
             .await
     }
 
+    /// Sends the queue, then follows the sessions it lists as the representative's own. One
+    /// reading of those sessions serves both, so the console always learns of a session (and
+    /// opens its tab) before the session's events arrive.
+    async fn refresh(&mut self, after: &HashMap<String, i64>) -> bool {
+        let Ok(mine) = self.state.store.sessions_of_owner(self.rep.user.id).await else {
+            return false;
+        };
+        self.sync_queue(&mine).await && self.follow_owned(&mine, after).await
+    }
+
     /// Sends the queue and the representative's own sessions when they changed.
-    async fn sync_queue(&mut self) -> bool {
+    async fn sync_queue(&mut self, mine: &[SupportSession]) -> bool {
         let store = self.state.store.as_ref();
         let Ok(queue) = queue_snapshot(store, &self.rep.user).await else {
             return false;
         };
-        let Ok(mine) = store.sessions_of_owner(self.rep.user.id).await else {
-            return false;
-        };
-        let mine: Vec<Value> = session_views(store, &mine, self.rep.user.id).await;
+        let mine: Vec<Value> = session_views(store, mine, self.rep.user.id).await;
         let Ok(invited) = store.invited_sessions(self.rep.user.id).await else {
             return false;
         };
@@ -133,10 +140,20 @@ impl Console {
 
     /// Streams new events of one session the representative works (or worked until now).
     async fn flush(&mut self, id: SessionId) -> bool {
+        self.flush_until(id, |_| false).await
+    }
+
+    /// Streams new events of one session up to and including the first for which `last_one`
+    /// holds (or all of them).
+    async fn flush_until(
+        &mut self,
+        id: SessionId,
+        last_one: impl Fn(&SessionEvent) -> bool,
+    ) -> bool {
         let Some((lsid, mut last)) = self.sent.get(&id).cloned() else {
             return true;
         };
-        loop {
+        'read: loop {
             let Ok(events) = self.state.store.events_after(id, last, 200).await else {
                 return false;
             };
@@ -147,6 +164,9 @@ impl Console {
                 last = e.seq;
                 if !self.send(&event_msg(&lsid, &e)).await {
                     return false;
+                }
+                if last_one(&e) {
+                    break 'read;
                 }
             }
         }
@@ -168,13 +188,14 @@ impl Console {
         self.send(&msg).await
     }
 
-    /// Starts following the sessions the representative owns now.
-    async fn follow_owned(&mut self, after: &HashMap<String, i64>) -> bool {
-        let Ok(mine) = self.state.store.sessions_of_owner(self.rep.user.id).await else {
-            return false;
-        };
-        // Sessions transferred away, ended or left are no longer followed, after their last
-        // events (the transfer or end itself) have been sent.
+    /// Follows exactly the sessions in `mine`: new ones from the console's last seen sequence
+    /// number (`after`, else from the start), and those transferred away, ended or left no
+    /// longer, after their last events (the transfer or end itself) have been sent.
+    async fn follow_owned(
+        &mut self,
+        mine: &[SupportSession],
+        after: &HashMap<String, i64>,
+    ) -> bool {
         let gone: Vec<SessionId> = self
             .sent
             .keys()
@@ -199,6 +220,40 @@ impl Console {
         true
     }
 
+    /// A followed session changed (accepted, transferred, ended, left): sends its new events
+    /// and, when the representative no longer works it, stops following it at once. Waiting
+    /// for the debounced refresh would let events that follow the change in the log (the new
+    /// owner's chat after a transfer) reach this console first.
+    async fn session_changed(&mut self, id: SessionId) -> bool {
+        let me = self.rep.user.id;
+        let store = self.state.store.as_ref();
+        let still_mine = match store.session_by_id(id).await {
+            Ok(Some(s)) if s.owner_id == Some(me) => true,
+            Ok(Some(s)) if s.state == SessionState::Active => {
+                match store.sessions_of_owner(me).await {
+                    Ok(mine) => mine.iter().any(|m| m.id == id),
+                    Err(_) => return false,
+                }
+            }
+            Ok(_) => false,
+            Err(_) => return false,
+        };
+        if still_mine {
+            return self.flush(id).await;
+        }
+        // What this representative sees ends with the event that took the session from them.
+        let ends_mine = |e: &SessionEvent| match e.kind.as_str() {
+            "transferred" | "member_left" => e.actor == Actor::Rep(me),
+            "state_changed" => e.body["to"] == "ended",
+            _ => false,
+        };
+        if !self.flush_until(id, ends_mine).await {
+            return false;
+        }
+        self.sent.remove(&id);
+        true
+    }
+
     async fn run(&mut self) -> Option<(u16, &'static str)> {
         let mut pokes = self.state.hub.subscribe_console();
         let mut screens = self.state.hub.subscribe_screens();
@@ -215,7 +270,7 @@ impl Console {
             .find(|p| p.user_id == self.rep.user.id)
             .map(|p| p.status);
         let me = json!({"type": "welcome", "user": self.rep.user, "presence": status});
-        if !self.send(&me).await || !self.sync_queue().await || !self.follow_owned(&after).await {
+        if !self.send(&me).await || !self.refresh(&after).await {
             return None;
         }
         let mut ping = tokio::time::interval(PING_EVERY);
@@ -235,13 +290,13 @@ impl Console {
                 _ = debounce.tick() => {
                     if dirty {
                         dirty = false;
-                        if !self.sync_queue().await || !self.follow_owned(&HashMap::new()).await { return None; }
+                        if !self.refresh(&HashMap::new()).await { return None; }
                     }
                 }
                 poke = pokes.recv() => match poke {
                     Ok(ConsolePoke::Session(id)) => {
                         dirty = true;
-                        if self.sent.contains_key(&id) && !self.flush(id).await { return None; }
+                        if self.sent.contains_key(&id) && !self.session_changed(id).await { return None; }
                     }
                     Ok(ConsolePoke::Log(id, e)) => {
                         if !self.stream(id, &e).await { return None; }
