@@ -8,9 +8,10 @@
 //! `Appended` only after the transaction holding its event has committed, and only then is a
 //! message acknowledged to anyone.
 //!
-//! Each write runs inside its own savepoint, so one that fails (a session that is gone, a
-//! session key used meanwhile) fails alone; the others in the batch still commit. Writes keep
-//! the order in which they were submitted, so events of one session keep their order.
+//! Each write fails alone (a session that is gone, a session key used meanwhile); the others
+//! in the batch still commit: a start runs inside its own savepoint, an append is a single
+//! statement that SQLite undoes whole. Writes keep the order in which they were submitted,
+//! so events of one session keep their order.
 
 use super::sessions::{append_in, create_in};
 use super::{backend, SqliteStore};
@@ -49,7 +50,7 @@ enum Outcome {
 }
 
 impl Pending {
-    /// Makes the write inside `sp` (a savepoint), keeping it only when it succeeded.
+    /// Makes the write inside `sp` (the batch's transaction or a savepoint in it).
     async fn write(&self, sp: &mut sqlx::Transaction<'_, sqlx::Sqlite>) -> Outcome {
         match self {
             Pending::Append { id, event, .. } => Outcome::Appended(append_in(sp, *id, event).await),
@@ -158,6 +159,12 @@ async fn write_batch(pool: &SqlitePool, batch: Vec<Pending>) -> bool {
     let committed: StoreResult<()> = async {
         let mut tx = pool.begin().await.map_err(backend)?;
         for p in &batch {
+            // An append is one statement, which SQLite undoes whole when it fails: it needs
+            // no savepoint, and saves the two round trips to the connection's thread.
+            if let Pending::Append { .. } = p {
+                results.push(p.write(&mut tx).await);
+                continue;
+            }
             // A savepoint: the connection is already inside the batch's transaction.
             let mut sp = sqlx::Connection::begin(&mut *tx).await.map_err(backend)?;
             let outcome = p.write(&mut sp).await;
@@ -201,7 +208,7 @@ impl SqliteStore {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::domain::ids::Lsid;
     use crate::domain::locale::Locale;
@@ -209,7 +216,7 @@ mod tests {
     use crate::store::SessionStore;
     use std::collections::BTreeMap;
 
-    async fn session(store: &SqliteStore) -> SessionId {
+    pub(in crate::store::sqlite) async fn session(store: &SqliteStore) -> SessionId {
         store
             .create_session(new_session(), None)
             .await
@@ -246,7 +253,7 @@ mod tests {
         }
     }
 
-    fn message(i: usize) -> NewEvent {
+    pub(in crate::store::sqlite) fn message(i: usize) -> NewEvent {
         NewEvent {
             kind: "chat_message".into(),
             actor: Actor::Customer,

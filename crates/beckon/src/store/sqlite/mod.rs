@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod batch;
 mod catalog;
+mod checkpoint;
 mod clients;
 mod keys;
 mod rows;
@@ -29,6 +30,8 @@ pub struct SqliteStore {
     pool: SqlitePool,
     /// Session events go through one writer that commits them in groups (`batch`).
     batcher: batch::Batcher,
+    /// Stops the WAL checkpointer (`checkpoint`) when the last clone of the store goes.
+    _checkpointer: std::sync::Arc<tokio_util::sync::DropGuard>,
 }
 
 impl SqliteStore {
@@ -41,7 +44,11 @@ impl SqliteStore {
             // FULL: an acknowledged chat message survives power loss, not just a crash.
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(10))
+            // Checkpoints run in `checkpoint`, never inside a commit.
+            .pragma("wal_autocheckpoint", "0")
+            // After a burst the log file is cut back to this size when it starts over.
+            .pragma("journal_size_limit", "16777216");
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
@@ -52,7 +59,12 @@ impl SqliteStore {
             .await
             .map_err(|e| StoreError::Backend(Box::new(e)))?;
         let batcher = batch::Batcher::start(pool.clone());
-        Ok(SqliteStore { pool, batcher })
+        let checkpointer = std::sync::Arc::new(checkpoint::start(pool.clone()));
+        Ok(SqliteStore {
+            pool,
+            batcher,
+            _checkpointer: checkpointer,
+        })
     }
 
     /// Number of migrations applied (for tests of upgrades).

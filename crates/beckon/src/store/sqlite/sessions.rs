@@ -108,59 +108,58 @@ pub(super) async fn create_in(
     Ok(Some(SessionId(id)))
 }
 
-/// Appends an event inside a transaction. The `next_seq` update comes first so that the
-/// transaction takes SQLite's write lock before it reads (no lock upgrade, no SQLITE_BUSY).
+/// Appends an event inside `tx`: one statement, because on SQLite every statement is a
+/// round trip to the connection's own thread, and the group commit's single writer spends
+/// its time on those (BENCHMARKS.md, "One statement per append"). The next `seq` is read from
+/// the log's primary key; a `client_msg_id` already stored returns that event instead
+/// (`duplicate`), so a resent chat message is stored once.
 pub(super) async fn append_in(
     tx: &mut Transaction<'_, Sqlite>,
     id: SessionId,
     e: &NewEvent,
 ) -> StoreResult<Appended> {
-    let seq: Option<i64> = sqlx::query_scalar(
-        "UPDATE support_sessions SET next_seq = next_seq + 1 WHERE id = ? RETURNING next_seq - 1",
-    )
-    .bind(id.0)
-    .fetch_optional(&mut **tx)
-    .await
-    .map_err(backend)?;
-    let seq = seq.ok_or(StoreError::NotFound { what: "session" })?;
-    if let Some(cid) = &e.client_msg_id {
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM session_events WHERE session_id = ? AND client_msg_id = ?"
-        );
-        let existing: Option<EventRow> = sqlx::query_as(&sql)
-            .bind(id.0)
-            .bind(cid)
-            .fetch_optional(&mut **tx)
-            .await
-            .map_err(backend)?;
-        if let Some(row) = existing {
-            sqlx::query("UPDATE support_sessions SET next_seq = next_seq - 1 WHERE id = ?")
-                .bind(id.0)
-                .execute(&mut **tx)
-                .await
-                .map_err(backend)?;
-            return Ok(Appended {
-                event: SessionEvent::try_from(row)?,
-                duplicate: true,
-            });
-        }
-    }
     let body = e.body.to_string();
-    sqlx::query(
+    let seq: Option<i64> = sqlx::query_scalar(
         "INSERT INTO session_events (session_id, seq, kind, actor_kind, actor_id, body, \
-         client_msg_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         client_msg_id, at) \
+         SELECT ?1, COALESCE((SELECT MAX(seq) FROM session_events WHERE session_id = ?1), 0) + 1, \
+                ?2, ?3, ?4, ?5, ?6, ?7 \
+         WHERE EXISTS (SELECT 1 FROM support_sessions WHERE id = ?1) \
+           AND (?6 IS NULL OR NOT EXISTS (SELECT 1 FROM session_events \
+                WHERE session_id = ?1 AND client_msg_id = ?6)) \
+         RETURNING seq",
     )
     .bind(id.0)
-    .bind(seq)
     .bind(&e.kind)
     .bind(e.actor.kind())
     .bind(e.actor.id())
     .bind(&body)
     .bind(&e.client_msg_id)
     .bind(e.at)
-    .execute(&mut **tx)
+    .fetch_optional(&mut **tx)
     .await
     .map_err(backend)?;
+    let Some(seq) = seq else {
+        // Nothing inserted: a resent message, or no such session.
+        if let Some(cid) = &e.client_msg_id {
+            let sql = format!(
+                "SELECT {EVENT_COLUMNS} FROM session_events WHERE session_id = ? AND client_msg_id = ?"
+            );
+            let existing: Option<EventRow> = sqlx::query_as(&sql)
+                .bind(id.0)
+                .bind(cid)
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(backend)?;
+            if let Some(row) = existing {
+                return Ok(Appended {
+                    event: SessionEvent::try_from(row)?,
+                    duplicate: true,
+                });
+            }
+        }
+        return Err(StoreError::NotFound { what: "session" });
+    };
     Ok(Appended {
         event: SessionEvent {
             seq,
