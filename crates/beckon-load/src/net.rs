@@ -39,7 +39,11 @@ pub(crate) fn ws_url(base: &reqwest::Url, path: &str) -> String {
 pub(crate) async fn ws_connect(
     request: tokio_tungstenite::tungstenite::handshake::client::Request,
 ) -> anyhow::Result<Ws> {
-    let (ws, _) = tokio::time::timeout(CONNECT_TIMEOUT, tokio_tungstenite::connect_async(request))
+    // Nagle off, as browsers have it on their WebSockets: with it on, a frame sent while an
+    // earlier one is unacknowledged waits for the server's delayed ACK (up to 40 ms), which
+    // measured the tool, not the server.
+    let connect = tokio_tungstenite::connect_async_with_config(request, None, true);
+    let (ws, _) = tokio::time::timeout(CONNECT_TIMEOUT, connect)
         .await
         .map_err(|_| anyhow!("timeout"))??;
     Ok(ws)

@@ -18,7 +18,7 @@ use super::{backend, SqliteStore};
 use crate::domain::ids::{SessionId, SessionKeyId};
 use crate::domain::session::{NewEvent, NewSession};
 use crate::store::{Appended, StoreError, StoreResult};
-use sqlx::SqlitePool;
+use sqlx::SqliteConnection;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
@@ -108,10 +108,12 @@ pub(super) struct Batcher {
 
 impl Batcher {
     /// Starts the writer task on the current runtime; it ends when every handle is dropped.
-    pub(super) fn start(pool: SqlitePool) -> Batcher {
+    /// `conn` is the writer's own connection, outside the pool: a batch never waits for a
+    /// read to hand a pooled connection back.
+    pub(super) fn start(conn: SqliteConnection) -> Batcher {
         let (tx, rx) = mpsc::channel(QUEUE);
         let commits = Arc::new(AtomicU64::new(0));
-        tokio::spawn(writer(pool, rx, commits.clone()));
+        tokio::spawn(writer(conn, rx, commits.clone()));
         Batcher { tx, commits }
     }
 
@@ -144,20 +146,24 @@ fn stopped() -> StoreError {
     StoreError::Backend("the event writer has stopped (the store is closing)".into())
 }
 
-async fn writer(pool: SqlitePool, mut rx: mpsc::Receiver<Pending>, commits: Arc<AtomicU64>) {
+async fn writer(
+    mut conn: SqliteConnection,
+    mut rx: mpsc::Receiver<Pending>,
+    commits: Arc<AtomicU64>,
+) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        if write_batch(&pool, std::mem::take(&mut batch)).await {
+        if write_batch(&mut conn, std::mem::take(&mut batch)).await {
             commits.fetch_add(1, Ordering::Relaxed);
         }
     }
 }
 
 /// Writes and commits one batch; answers every caller; true when it committed.
-async fn write_batch(pool: &SqlitePool, batch: Vec<Pending>) -> bool {
+async fn write_batch(conn: &mut SqliteConnection, batch: Vec<Pending>) -> bool {
     let mut results = Vec::with_capacity(batch.len());
     let committed: StoreResult<()> = async {
-        let mut tx = pool.begin().await.map_err(backend)?;
+        let mut tx = sqlx::Connection::begin(&mut *conn).await.map_err(backend)?;
         for p in &batch {
             // An append is one statement, which SQLite undoes whole when it fails: it needs
             // no savepoint, and saves the two round trips to the connection's thread.

@@ -51,14 +51,21 @@ impl SqliteStore {
             .pragma("journal_size_limit", "16777216");
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
-            .connect_with(options)
+            // sqlx pings a connection before lending it out by default: for SQLite, whose
+            // connections cannot go stale, that was a second round trip to the connection's
+            // thread for every query.
+            .test_before_acquire(false)
+            .connect_with(options.clone())
             .await
             .map_err(backend)?;
         MIGRATOR
             .run(&pool)
             .await
             .map_err(|e| StoreError::Backend(Box::new(e)))?;
-        let batcher = batch::Batcher::start(pool.clone());
+        let writer = sqlx::ConnectOptions::connect(&options)
+            .await
+            .map_err(backend)?;
+        let batcher = batch::Batcher::start(writer);
         let checkpointer = std::sync::Arc::new(checkpoint::start(pool.clone()));
         Ok(SqliteStore {
             pool,
