@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 use tokio::sync::Mutex;
 
-/// How long one read of every position is reused. The pages refresh every 5 s, so a second
+/// How long one read of every position is reused. The pages refresh every 2 s, so a second
 /// is fresh enough, and one read a second costs little however long the queue.
 pub const FRESH_FOR: Duration = Duration::from_secs(1);
 

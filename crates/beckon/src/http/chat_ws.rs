@@ -25,8 +25,10 @@ use std::time::Duration;
 /// A peer silent for this long is considered gone (the page pings every 20 seconds).
 const IDLE_LIMIT: Duration = Duration::from_secs(45);
 const PING_EVERY: Duration = Duration::from_secs(15);
-/// How often a waiting customer's queue position is refreshed.
-const QUEUE_EVERY: Duration = Duration::from_secs(5);
+/// How often a waiting customer's queue position is refreshed. With the shared reading's age
+/// (`queue_positions::FRESH_FOR`) a customer learns they moved up within 3 s; an unchanged
+/// position costs a map lookup and sends nothing.
+const QUEUE_EVERY: Duration = Duration::from_secs(2);
 /// Largest WebSocket message accepted from a page: room for the full client's `system_info`
 /// (64 KB); every other message is held to `protocol::MAX_FRAME_BYTES`.
 const MAX_WS_MESSAGE: usize = 80 * 1024;
