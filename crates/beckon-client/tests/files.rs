@@ -52,14 +52,7 @@ fn allowed() -> Journey {
     ];
     let mut client = Client::spawn(&exe, &args, &[]);
     client.expect("connected", 30, |l| l.starts_with("connected to "));
-    rep.wait_event(&lsid, "client_joined", |e| e["kind"] == "client_joined");
-    for _ in 0..100 {
-        let (s, _) = rep.post(&format!("/api/rep/sessions/{lsid}/accept"), json!({}));
-        if s == 200 {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    rep.accept_once_joined(&lsid);
     client.expect_line("representative John joined", 10);
     let (s, b) = rep.post(
         &format!("/api/rep/sessions/{lsid}/capabilities/file_transfer"),

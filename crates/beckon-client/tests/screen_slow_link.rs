@@ -46,14 +46,7 @@ fn a_customer_message_overtakes_a_frame_on_a_slow_link() {
     let exe = download(&download_url, dir.path());
     let mut client = Client::spawn(&exe, &["--no-gui"], &[("DISPLAY", display.as_str())]);
     client.expect("connected", 30, |l| l.starts_with("connected to "));
-    rep.wait_event(&lsid, "client_joined", |e| e["kind"] == "client_joined");
-    for _ in 0..100 {
-        let (s, _) = rep.post(&format!("/api/rep/sessions/{lsid}/accept"), json!({}));
-        if s == 200 {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    rep.accept_once_joined(&lsid);
     client.expect_line("representative John joined", 10);
     let mut ws = console(&server.url, "john");
     until(&mut ws, "welcome", |m| m["type"] == "welcome");

@@ -68,6 +68,20 @@ impl Rep {
         assert_eq!(s, 200, "accept: {b}");
     }
 
+    /// Accepts a FULL session once its client has joined: until then the session is not
+    /// queued and an accept is refused, and right after the join it may still be settling.
+    pub fn accept_once_joined(&self, lsid: &str) {
+        self.wait_event(lsid, "client_joined", |e| e["kind"] == "client_joined");
+        for _ in 0..100 {
+            let (s, _) = self.post(&format!("/api/rep/sessions/{lsid}/accept"), json!({}));
+            if s == 200 {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("session {lsid} could not be accepted within 10 s of its client's join");
+    }
+
     pub fn say(&self, lsid: &str, id: &str, text: &str) {
         let (s, b) = self.post(
             &format!("/api/rep/sessions/{lsid}/messages"),
