@@ -110,9 +110,11 @@ pub(super) async fn create_in(
 
 /// Appends an event inside `tx`: one statement, because on SQLite every statement is a
 /// round trip to the connection's own thread, and the group commit's single writer spends
-/// its time on those (BENCHMARKS.md, "One statement per append"). The next `seq` is read from
+/// its time on those (BENCHMARKS.md, "One statement per append, checkpoints off the commit path"). The next `seq` is read from
 /// the log's primary key; a `client_msg_id` already stored returns that event instead
-/// (`duplicate`), so a resent chat message is stored once.
+/// (`duplicate`), so a resent chat message is stored once. It writes from its first step, so
+/// a transaction that starts with it takes SQLite's write lock before it reads (no lock
+/// upgrade, no SQLITE_BUSY).
 pub(super) async fn append_in(
     tx: &mut Transaction<'_, Sqlite>,
     id: SessionId,
