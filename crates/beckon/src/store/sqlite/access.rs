@@ -93,6 +93,19 @@ impl AccessStore for SqliteStore {
         Ok(())
     }
     async fn sweep_presence(&self, before: Millis) -> StoreResult<Vec<UserId>> {
+        // Runs every second: a DELETE takes SQLite's write lock even when it deletes nothing,
+        // and under a stream of chat messages it waited seconds for it between the group
+        // commits (SQLite's busy handler polls at up to 100 ms), holding a pooled connection
+        // all along (BENCHMARKS.md). Most sweeps find nobody gone, which a read answers.
+        let stale: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM rep_presence WHERE last_seen_at < ? LIMIT 1")
+                .bind(before)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(backend)?;
+        if stale.is_none() {
+            return Ok(Vec::new());
+        }
         let ids: Vec<i64> =
             sqlx::query_scalar("DELETE FROM rep_presence WHERE last_seen_at < ? RETURNING user_id")
                 .bind(before)
