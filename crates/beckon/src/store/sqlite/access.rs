@@ -6,6 +6,7 @@ use crate::domain::people::{Presence, PresenceStatus};
 use crate::domain::time::Millis;
 use crate::store::{AccessStore, StoreError, StoreResult};
 use async_trait::async_trait;
+use sqlx::Connection as _;
 
 #[async_trait]
 impl AccessStore for SqliteStore {
@@ -15,7 +16,8 @@ impl AccessStore for SqliteStore {
         at: Millis,
         keep_since: Millis,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut conn = self.writes.lock().await;
+        let mut tx = conn.begin().await.map_err(backend)?;
         sqlx::query("INSERT INTO key_failures (client_ip, at) VALUES (?, ?)")
             .bind(client_ip)
             .bind(at)
@@ -47,7 +49,8 @@ impl AccessStore for SqliteStore {
         at: Millis,
         keep_since: Millis,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut conn = self.writes.lock().await;
+        let mut tx = conn.begin().await.map_err(backend)?;
         for scope in scopes {
             sqlx::query("INSERT INTO auth_failures (scope, at) VALUES (?, ?)")
                 .bind(scope)
@@ -78,7 +81,7 @@ impl AccessStore for SqliteStore {
     async fn clear_auth_failures(&self, scope: &str) -> StoreResult<()> {
         sqlx::query("DELETE FROM auth_failures WHERE scope = ?")
             .bind(scope)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         Ok(())
@@ -87,7 +90,7 @@ impl AccessStore for SqliteStore {
         sqlx::query("UPDATE rep_presence SET last_seen_at = ? WHERE user_id = ?")
             .bind(at)
             .bind(user.0)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         Ok(())
@@ -109,7 +112,7 @@ impl AccessStore for SqliteStore {
         let ids: Vec<i64> =
             sqlx::query_scalar("DELETE FROM rep_presence WHERE last_seen_at < ? RETURNING user_id")
                 .bind(before)
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *self.writes.lock().await)
                 .await
                 .map_err(backend)?;
         Ok(ids.into_iter().map(UserId).collect())
@@ -123,7 +126,7 @@ impl AccessStore for SqliteStore {
     ) -> StoreResult<()> {
         sqlx::query("DELETE FROM login_sessions WHERE expires_at <= ?")
             .bind(at)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         sqlx::query("INSERT INTO login_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
@@ -131,7 +134,7 @@ impl AccessStore for SqliteStore {
             .bind(user.0)
             .bind(at)
             .bind(expires_at)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         Ok(())
@@ -139,7 +142,7 @@ impl AccessStore for SqliteStore {
     async fn delete_login(&self, token_hash: &str) -> StoreResult<()> {
         sqlx::query("DELETE FROM login_sessions WHERE token_hash = ?")
             .bind(token_hash)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         Ok(())
@@ -160,7 +163,7 @@ impl AccessStore for SqliteStore {
         .bind(at)
         .bind(at)
         .bind(at)
-        .execute(&self.pool)
+        .execute(&mut *self.writes.lock().await)
         .await
         .map_err(backend)?;
         Ok(())
@@ -168,7 +171,7 @@ impl AccessStore for SqliteStore {
     async fn clear_presence(&self, user: UserId) -> StoreResult<()> {
         sqlx::query("DELETE FROM rep_presence WHERE user_id = ?")
             .bind(user.0)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         Ok(())

@@ -59,7 +59,7 @@ impl AccountStore for SqliteStore {
             .bind(a.command_permission.as_str())
             .bind(a.reporting)
             .bind(now_ms())
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.writes.lock().await)
             .await
             .map_err(conflict_or("client id"))?;
         ApiAccount::try_from(row)
@@ -93,7 +93,7 @@ impl AccountStore for SqliteStore {
     ) -> StoreResult<()> {
         sqlx::query("DELETE FROM api_tokens WHERE expires_at <= ?")
             .bind(at)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         sqlx::query(
@@ -104,7 +104,7 @@ impl AccountStore for SqliteStore {
         .bind(account.secret_generation)
         .bind(at)
         .bind(expires_at)
-        .execute(&self.pool)
+        .execute(&mut *self.writes.lock().await)
         .await
         .map_err(backend)?;
         Ok(())
@@ -139,7 +139,7 @@ impl AccountStore for SqliteStore {
         .bind(&e.target)
         .bind(e.before.map(|v| v.to_string()))
         .bind(e.after.map(|v| v.to_string()))
-        .execute(&self.pool)
+        .execute(&mut *self.writes.lock().await)
         .await
         .map_err(backend)?;
         Ok(())

@@ -9,6 +9,7 @@ use crate::domain::ids::*;
 use crate::domain::time::now_ms;
 use crate::store::{AdminStore, StoreError, StoreResult, UserUpdate};
 use async_trait::async_trait;
+use sqlx::Connection as _;
 
 fn must_touch(done: sqlx::sqlite::SqliteQueryResult, what: &'static str) -> StoreResult<()> {
     if done.rows_affected() == 0 {
@@ -36,14 +37,15 @@ impl AdminStore for SqliteStore {
         .bind(u.permissions.command_api)
         .bind(u.enabled)
         .bind(id.0)
-        .execute(&self.pool)
+        .execute(&mut *self.writes.lock().await)
         .await
         .map_err(conflict_or("username"))?;
         must_touch(done, "user")
     }
 
     async fn delete_user(&self, id: UserId) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut conn = self.writes.lock().await;
+        let mut tx = conn.begin().await.map_err(backend)?;
         // History stays: sessions forget the owner; keys, logins, presence, skills and team
         // memberships go with the user (ON DELETE CASCADE).
         for sql in [
@@ -73,7 +75,8 @@ impl AdminStore for SqliteStore {
     }
 
     async fn set_user_teams(&self, id: UserId, teams: &[TeamId]) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut conn = self.writes.lock().await;
+        let mut tx = conn.begin().await.map_err(backend)?;
         sqlx::query("DELETE FROM team_members WHERE user_id = ?")
             .bind(id.0)
             .execute(&mut *tx)
@@ -105,7 +108,7 @@ impl AdminStore for SqliteStore {
         .bind(&t.unavailable_message)
         .bind(crate::domain::capabilities::team::to_list(&t.capabilities))
         .bind(id.0)
-        .execute(&self.pool)
+        .execute(&mut *self.writes.lock().await)
         .await
         .map_err(conflict_or("team code name"))?;
         must_touch(done, "team")
@@ -124,14 +127,15 @@ impl AdminStore for SqliteStore {
         }
         let done = sqlx::query("DELETE FROM support_teams WHERE id = ?")
             .bind(id.0)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         must_touch(done, "team")
     }
 
     async fn update_issue(&self, id: IssueId, i: NewIssue) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut conn = self.writes.lock().await;
+        let mut tx = conn.begin().await.map_err(backend)?;
         let done = sqlx::query(
             "UPDATE issues SET code_name = ?, description = ?, team_id = ?, position = ? WHERE id = ?",
         )
@@ -165,7 +169,8 @@ impl AdminStore for SqliteStore {
     }
 
     async fn delete_issue(&self, id: IssueId) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut conn = self.writes.lock().await;
+        let mut tx = conn.begin().await.map_err(backend)?;
         // Past sessions keep their team queue; only the link to the removed issue goes.
         sqlx::query("UPDATE support_sessions SET issue_id = NULL WHERE issue_id = ?")
             .bind(id.0)
@@ -185,7 +190,7 @@ impl AdminStore for SqliteStore {
         let done = sqlx::query("UPDATE skills SET display_name = ? WHERE id = ?")
             .bind(display)
             .bind(id.0)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         must_touch(done, "skill")
@@ -194,7 +199,7 @@ impl AdminStore for SqliteStore {
     async fn delete_skill(&self, id: SkillId) -> StoreResult<()> {
         let done = sqlx::query("DELETE FROM skills WHERE id = ?")
             .bind(id.0)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         must_touch(done, "skill")
@@ -212,7 +217,7 @@ impl AdminStore for SqliteStore {
         .bind(display)
         .bind(shown)
         .bind(id.0)
-        .execute(&self.pool)
+        .execute(&mut *self.writes.lock().await)
         .await
         .map_err(backend)?;
         must_touch(done, "custom field")
@@ -221,7 +226,7 @@ impl AdminStore for SqliteStore {
     async fn delete_custom_field(&self, id: CustomFieldId) -> StoreResult<()> {
         let done = sqlx::query("DELETE FROM custom_fields WHERE id = ?")
             .bind(id.0)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         must_touch(done, "custom field")
@@ -243,7 +248,7 @@ impl AdminStore for SqliteStore {
         .bind(reporting)
         .bind(enabled)
         .bind(id.0)
-        .execute(&self.pool)
+        .execute(&mut *self.writes.lock().await)
         .await
         .map_err(backend)?;
         must_touch(done, "API account")
@@ -255,7 +260,7 @@ impl AdminStore for SqliteStore {
         )
         .bind(secret_hash)
         .bind(id.0)
-        .execute(&self.pool)
+        .execute(&mut *self.writes.lock().await)
         .await
         .map_err(backend)?;
         must_touch(done, "API account")
@@ -264,7 +269,7 @@ impl AdminStore for SqliteStore {
     async fn delete_api_account(&self, id: ApiAccountId) -> StoreResult<()> {
         let done = sqlx::query("DELETE FROM api_accounts WHERE id = ?")
             .bind(id.0)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         must_touch(done, "API account")
@@ -307,7 +312,7 @@ impl AdminStore for SqliteStore {
         .bind(serde_json::to_string(events).unwrap_or_else(|_| "[]".into()))
         .bind(secret)
         .bind(at)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.writes.lock().await)
         .await
         .map_err(backend)?;
         Ok(EventEndpoint {
@@ -336,7 +341,7 @@ impl AdminStore for SqliteStore {
         .bind(enabled)
         .bind(secret)
         .bind(id)
-        .execute(&self.pool)
+        .execute(&mut *self.writes.lock().await)
         .await
         .map_err(backend)?;
         must_touch(done, "endpoint")
@@ -345,7 +350,7 @@ impl AdminStore for SqliteStore {
     async fn delete_endpoint(&self, id: i64) -> StoreResult<()> {
         let done = sqlx::query("DELETE FROM event_endpoints WHERE id = ?")
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         must_touch(done, "endpoint")
@@ -405,7 +410,7 @@ impl AdminStore for SqliteStore {
             .bind(cursor)
             .bind(i64::from(delivered))
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         Ok(())
@@ -423,7 +428,7 @@ impl AdminStore for SqliteStore {
             .bind(next_attempt_at)
             .bind(error)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         Ok(())

@@ -13,8 +13,9 @@
 //! statement that SQLite undoes whole. Writes keep the order in which they were submitted,
 //! so events of one session keep their order.
 
-use super::sessions::{append_in, create_in};
-use super::{backend, SqliteStore};
+use super::appends::{append_in, append_many, outcome};
+use super::sessions::create_in;
+use super::{backend, SqliteStore, Writes};
 use crate::domain::ids::{SessionId, SessionKeyId};
 use crate::domain::session::{NewEvent, NewSession};
 use crate::store::{Appended, StoreError, StoreResult};
@@ -108,12 +109,12 @@ pub(super) struct Batcher {
 
 impl Batcher {
     /// Starts the writer task on the current runtime; it ends when every handle is dropped.
-    /// `conn` is the writer's own connection, outside the pool: a batch never waits for a
-    /// read to hand a pooled connection back.
-    pub(super) fn start(conn: SqliteConnection) -> Batcher {
+    /// `writes` is the store's one write connection: the writer takes it for each batch and
+    /// gives it back, so other writes get their turn between batches, in the order they asked.
+    pub(super) fn start(writes: Writes) -> Batcher {
         let (tx, rx) = mpsc::channel(QUEUE);
         let commits = Arc::new(AtomicU64::new(0));
-        tokio::spawn(writer(conn, rx, commits.clone()));
+        tokio::spawn(writer(writes, rx, commits.clone()));
         Batcher { tx, commits }
     }
 
@@ -146,13 +147,17 @@ fn stopped() -> StoreError {
     StoreError::Backend("the event writer has stopped (the store is closing)".into())
 }
 
-async fn writer(
-    mut conn: SqliteConnection,
-    mut rx: mpsc::Receiver<Pending>,
-    commits: Arc<AtomicU64>,
-) {
+async fn writer(writes: Writes, mut rx: mpsc::Receiver<Pending>, commits: Arc<AtomicU64>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        let mut conn = writes.lock().await;
+        // Writes that came while this one waited for its turn join the batch.
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(p) => batch.push(p),
+                Err(_) => break,
+            }
+        }
         if write_batch(&mut conn, std::mem::take(&mut batch)).await {
             commits.fetch_add(1, Ordering::Relaxed);
         }
@@ -161,6 +166,44 @@ async fn writer(
 
 /// Writes and commits one batch; answers every caller; true when it committed.
 async fn write_batch(conn: &mut SqliteConnection, batch: Vec<Pending>) -> bool {
+    if batch.iter().all(|p| matches!(p, Pending::Append { .. })) {
+        match appends_at_once(conn, &batch).await {
+            Ok(results) => {
+                for (p, r) in batch.into_iter().zip(results) {
+                    p.answer(r);
+                }
+                return true;
+            }
+            // Nothing was kept; one by one below, the write that failed fails alone.
+            Err(e) => tracing::debug!(error = %e, "batch of appends retried one by one"),
+        }
+    }
+    write_one_by_one(conn, batch).await
+}
+
+/// A batch of appends only, in one round trip (`append_many`).
+async fn appends_at_once(
+    conn: &mut SqliteConnection,
+    batch: &[Pending],
+) -> StoreResult<Vec<Outcome>> {
+    let appends: Vec<(SessionId, &NewEvent)> = batch
+        .iter()
+        .filter_map(|p| match p {
+            Pending::Append { id, event, .. } => Some((*id, event)),
+            Pending::Create { .. } => None,
+        })
+        .collect();
+    let seqs = append_many(conn, &appends).await?;
+    let mut results = Vec::with_capacity(appends.len());
+    for ((id, event), seq) in appends.into_iter().zip(seqs) {
+        // Committed: what did not insert was a resend or a session that is gone.
+        results.push(Outcome::Appended(outcome(conn, id, event, seq).await));
+    }
+    Ok(results)
+}
+
+/// Any batch: each write in turn in one transaction, a start in its own savepoint.
+async fn write_one_by_one(conn: &mut SqliteConnection, batch: Vec<Pending>) -> bool {
     let mut results = Vec::with_capacity(batch.len());
     let committed: StoreResult<()> = async {
         let mut tx = sqlx::Connection::begin(&mut *conn).await.map_err(backend)?;
@@ -321,6 +364,38 @@ pub(super) mod tests {
             .map(|e| e.body["text"].as_str().unwrap_or_default().to_string())
             .collect();
         assert_eq!(texts, ["m1", "m3"]);
+    }
+
+    #[tokio::test]
+    async fn an_append_that_errors_fails_alone_and_its_batch_is_retried() {
+        let dir = tempfile::tempdir().expect("dir");
+        let store = SqliteStore::open(dir.path()).await.expect("open");
+        let id = session(&store).await;
+        // An error inside the batch's one query (not just "nothing inserted"), which undoes
+        // the whole query: the writer must retry the others one by one.
+        sqlx::query(
+            "CREATE TRIGGER boom BEFORE INSERT ON session_events \
+             WHEN NEW.body LIKE '%m2%' BEGIN SELECT RAISE(ABORT, 'boom'); END",
+        )
+        .execute(&mut *store.writes.lock().await)
+        .await
+        .expect("trigger");
+        let (ok, bad, ok2) = tokio::join!(
+            store.append_event(id, message(1)),
+            store.append_event(id, message(2)),
+            store.append_event(id, message(3)),
+        );
+        assert!(ok.is_ok() && ok2.is_ok(), "{ok:?} {ok2:?}");
+        assert!(bad.is_err(), "{bad:?}");
+        let events = store.events_after(id, 0, 100).await.expect("events");
+        let texts: Vec<_> = events
+            .iter()
+            .filter(|e| e.kind == "chat_message")
+            .map(|e| e.body["text"].as_str().unwrap_or_default().to_string())
+            .collect();
+        assert_eq!(texts, ["m1", "m3"]);
+        // The connection was left outside any transaction: later writes commit.
+        store.append_event(id, message(4)).await.expect("after");
     }
 
     #[tokio::test]

@@ -5,6 +5,7 @@ use crate::domain::ids::*;
 use crate::domain::locale::Locale;
 use crate::store::{CatalogStore, StoreError, StoreResult};
 use async_trait::async_trait;
+use sqlx::Connection as _;
 
 const TEAM_COLUMNS: &str = "id, name, code_name, comments, routing_mode, alert_timeout_secs, \
     persistent_queue, unavailable_message, allowed_capabilities";
@@ -31,7 +32,7 @@ impl CatalogStore for SqliteStore {
         .bind(t.persistent_queue)
         .bind(&t.unavailable_message)
         .bind(crate::domain::capabilities::team::to_list(&t.capabilities))
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.writes.lock().await)
         .await
         .map_err(conflict_or("team code name or id"))?;
         self.team_by_id(TeamId(id))
@@ -72,7 +73,7 @@ impl CatalogStore for SqliteStore {
         sqlx::query("INSERT OR IGNORE INTO team_members (team_id, user_id) VALUES (?, ?)")
             .bind(team.0)
             .bind(user.0)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         Ok(())
@@ -112,7 +113,7 @@ impl CatalogStore for SqliteStore {
         .bind(id.map(|i| i.0))
         .bind(code)
         .bind(display)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.writes.lock().await)
         .await
         .map_err(conflict_or("skill code name or id"))?;
         Ok(Skill {
@@ -139,7 +140,8 @@ impl CatalogStore for SqliteStore {
     }
 
     async fn create_issue(&self, i: NewIssue) -> StoreResult<Issue> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut conn = self.writes.lock().await;
+        let mut tx = conn.begin().await.map_err(backend)?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO issues (id, code_name, description, team_id, position) \
              VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -170,6 +172,7 @@ impl CatalogStore for SqliteStore {
             }
         }
         tx.commit().await.map_err(backend)?;
+        drop(conn);
         self.issue_by_id(IssueId(id))
             .await?
             .ok_or(StoreError::NotFound { what: "new issue" })
@@ -218,7 +221,7 @@ impl CatalogStore for SqliteStore {
         .bind(code)
         .bind(display)
         .bind(shown_to_reps)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.writes.lock().await)
         .await
         .map_err(conflict_or("custom field code name"))?;
         Ok(CustomField {
@@ -278,7 +281,7 @@ impl CatalogStore for SqliteStore {
         sqlx::query("UPDATE languages SET enabled = ? WHERE locale = ?")
             .bind(enabled)
             .bind(locale.code())
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         Ok(())
@@ -286,7 +289,8 @@ impl CatalogStore for SqliteStore {
 
     async fn set_default_language(&self, locale: Locale) -> StoreResult<()> {
         self.materialize_languages().await?;
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut conn = self.writes.lock().await;
+        let mut tx = conn.begin().await.map_err(backend)?;
         sqlx::query(
             "UPDATE languages SET is_default = (locale = ?), enabled = (enabled OR locale = ?)",
         )
@@ -313,7 +317,7 @@ impl CatalogStore for SqliteStore {
         )
         .bind(key)
         .bind(value)
-        .execute(&self.pool)
+        .execute(&mut *self.writes.lock().await)
         .await
         .map_err(backend)?;
         Ok(())
@@ -331,7 +335,7 @@ impl SqliteStore {
             .bind(l.locale.code())
             .bind(l.enabled)
             .bind(l.is_default)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         }

@@ -1,6 +1,6 @@
 //! The site's generated secrets and the full client's tickets.
 
-use super::sessions::append_in;
+use super::appends::append_in;
 use super::{backend, SqliteStore};
 use crate::domain::client_ticket::ClientTicketRecord;
 use crate::domain::ids::SessionId;
@@ -8,6 +8,7 @@ use crate::domain::session::NewEvent;
 use crate::domain::time::Millis;
 use crate::store::{Appended, ClientStore, StoreError, StoreResult};
 use async_trait::async_trait;
+use sqlx::Connection as _;
 
 #[derive(sqlx::FromRow)]
 struct TicketRow {
@@ -50,7 +51,7 @@ impl ClientStore for SqliteStore {
         .bind(name)
         .bind(candidate)
         .bind(at)
-        .execute(&self.pool)
+        .execute(&mut *self.writes.lock().await)
         .await
         .map_err(backend)?;
         read().await?.ok_or(StoreError::NotFound {
@@ -63,7 +64,8 @@ impl ClientStore for SqliteStore {
         t: &ClientTicketRecord,
         purge_before: Millis,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut conn = self.writes.lock().await;
+        let mut tx = conn.begin().await.map_err(backend)?;
         sqlx::query(
             "INSERT INTO client_tickets (nonce_hash, session_id, created_at, expires_at) \
              VALUES (?, ?, ?, ?)",
@@ -104,7 +106,8 @@ impl ClientStore for SqliteStore {
         customer_token_hash: &str,
         event: NewEvent,
     ) -> StoreResult<Option<Appended>> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut conn = self.writes.lock().await;
+        let mut tx = conn.begin().await.map_err(backend)?;
         // The guarded UPDATE comes first: it takes the write lock and decides, once, which of
         // two concurrent joins with the same ticket wins.
         let session: Option<i64> = sqlx::query_scalar(

@@ -4,13 +4,13 @@ use crate::domain::ids::{SessionKeyId, UserId};
 use crate::domain::session_key::{NewSessionKey, SessionKey};
 use crate::domain::time::Millis;
 use crate::store::StoreResult;
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
 const KEY_COLUMNS: &str =
     "id, short_key, rep_id, queue_kind, queue_ref, start_type, external_key, attributes, \
     created_at, expires_at, used_at, revoked_at, session_id";
 
-pub async fn create(pool: &SqlitePool, k: NewSessionKey) -> StoreResult<SessionKey> {
+pub async fn create(conn: &mut SqliteConnection, k: NewSessionKey) -> StoreResult<SessionKey> {
     let attributes = serde_json::to_string(&k.attributes).unwrap_or_else(|_| "{}".into());
     // An expired but never-used key still holds its digits in the partial unique index; retire
     // it first so that its digits can be dealt again.
@@ -20,7 +20,7 @@ pub async fn create(pool: &SqlitePool, k: NewSessionKey) -> StoreResult<SessionK
     )
     .bind(&k.short_key)
     .bind(k.created_at)
-    .execute(pool)
+    .execute(&mut *conn)
     .await
     .map_err(backend)?;
     let sql = format!(
@@ -37,7 +37,7 @@ pub async fn create(pool: &SqlitePool, k: NewSessionKey) -> StoreResult<SessionK
         .bind(attributes)
         .bind(k.created_at)
         .bind(k.expires_at)
-        .fetch_one(pool)
+        .fetch_one(&mut *conn)
         .await
         .map_err(conflict_or("session key"))?;
     SessionKey::try_from(row)
@@ -74,13 +74,17 @@ pub async fn of_rep(
     rows.into_iter().map(SessionKey::try_from).collect()
 }
 
-pub async fn revoke(pool: &SqlitePool, id: SessionKeyId, at: Millis) -> StoreResult<bool> {
+pub async fn revoke(
+    conn: &mut SqliteConnection,
+    id: SessionKeyId,
+    at: Millis,
+) -> StoreResult<bool> {
     let done = sqlx::query(
         "UPDATE session_keys SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
     )
     .bind(at)
     .bind(id.0)
-    .execute(pool)
+    .execute(conn)
     .await
     .map_err(backend)?;
     Ok(done.rows_affected() > 0)

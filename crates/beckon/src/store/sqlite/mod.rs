@@ -4,6 +4,7 @@
 mod access;
 mod accounts;
 mod admin;
+mod appends;
 mod batch;
 mod catalog;
 mod checkpoint;
@@ -16,7 +17,7 @@ mod users;
 use super::{Store, StoreError, StoreResult};
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 use std::path::Path;
 use std::time::Duration;
 
@@ -27,7 +28,11 @@ pub const DB_FILE: &str = "beckon.db";
 
 #[derive(Clone)]
 pub struct SqliteStore {
+    /// Reads. Its connections are `query_only`, so a write sent here by mistake fails in the
+    /// tests instead of quietly competing for the write lock.
     pool: SqlitePool,
+    /// Every write in this process, one at a time: see `open` for why.
+    writes: Writes,
     /// Session events go through one writer that commits them in groups (`batch`).
     batcher: batch::Batcher,
     /// Stops the WAL checkpointer (`checkpoint`) when the last clone of the store goes.
@@ -49,26 +54,43 @@ impl SqliteStore {
             .pragma("wal_autocheckpoint", "0")
             // After a burst the log file is cut back to this size when it starts over.
             .pragma("journal_size_limit", "16777216");
+        // SQLite has one writer at a time and no queue for the others: a writer that finds the
+        // lock taken sleeps in its busy handler (1, 2, 5 … 100 ms) and tries again. Under chat
+        // load the group commit holds the lock almost back to back, so pooled writers slept
+        // there for seconds, holding pool connections, and when one won the group commit slept
+        // in turn. So every write of this process waits its turn here instead, first come
+        // first served, on one connection (BENCHMARKS.md, "Every write in one queue, each batch in one round trip").
+        let mut conn = sqlx::ConnectOptions::connect(
+            // A batch of appends is one query with a result per statement (`appends`): room
+            // for all of them, so the connection's thread never waits for the writer to read.
+            // Room to keep every write statement prepared, the batch texts included.
+            &options
+                .clone()
+                .row_buffer_size(128)
+                .statement_cache_capacity(256),
+        )
+        .await
+        .map_err(backend)?;
+        MIGRATOR
+            .run(&mut conn)
+            .await
+            .map_err(|e| StoreError::Backend(Box::new(e)))?;
+        appends::prepare(&mut conn).await?;
+        let writes = Writes(std::sync::Arc::new(tokio::sync::Mutex::new(conn)));
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             // sqlx pings a connection before lending it out by default: for SQLite, whose
             // connections cannot go stale, that was a second round trip to the connection's
             // thread for every query.
             .test_before_acquire(false)
-            .connect_with(options.clone())
+            .connect_with(options.pragma("query_only", "ON"))
             .await
             .map_err(backend)?;
-        MIGRATOR
-            .run(&pool)
-            .await
-            .map_err(|e| StoreError::Backend(Box::new(e)))?;
-        let writer = sqlx::ConnectOptions::connect(&options)
-            .await
-            .map_err(backend)?;
-        let batcher = batch::Batcher::start(writer);
+        let batcher = batch::Batcher::start(writes.clone());
         let checkpointer = std::sync::Arc::new(checkpoint::start(pool.clone()));
         Ok(SqliteStore {
             pool,
+            writes,
             batcher,
             _checkpointer: checkpointer,
         })
@@ -95,6 +117,23 @@ impl Store for SqliteStore {
 
     async fn close(&self) {
         self.pool.close().await;
+        // The write in progress, if any, finishes; the connection closes with the last clone.
+        drop(self.writes.lock().await);
+    }
+}
+
+/// The connection every write of this process goes through, one at a time. Why not a pool of
+/// one: sqlx's pool hands a connection back through a spawned task that first pings it, a
+/// round trip to the connection's thread; under load the next writer waited 10 to 40 ms for
+/// that (measured), on every batch.
+#[derive(Clone)]
+pub(crate) struct Writes(std::sync::Arc<tokio::sync::Mutex<SqliteConnection>>);
+
+impl Writes {
+    /// Waits for this process's turn to write (first come, first served) and holds it until
+    /// the guard is dropped.
+    pub(crate) async fn lock(&self) -> tokio::sync::MutexGuard<'_, SqliteConnection> {
+        self.0.lock().await
     }
 }
 

@@ -1,3 +1,4 @@
+use super::appends::append_in;
 use super::rows::{EventRow, SessionRow};
 use super::{backend, SqliteStore};
 use crate::domain::ids::*;
@@ -6,6 +7,7 @@ use crate::domain::session_key::{NewSessionKey, SessionKey};
 use crate::domain::time::Millis;
 use crate::store::{Appended, SessionStore, StoreError, StoreResult, Transition};
 use async_trait::async_trait;
+use sqlx::Connection as _;
 use sqlx::{Sqlite, Transaction};
 use std::collections::BTreeMap;
 
@@ -26,7 +28,7 @@ const SESSION_WITH_ATTRIBUTES: &str = "id, lsid, start_type, state, start_method
     (SELECT json_group_object(a.code_name, a.value) FROM session_attributes a \
      WHERE a.session_id = support_sessions.id) AS attrs";
 
-const EVENT_COLUMNS: &str = "seq, kind, actor_kind, actor_id, body, client_msg_id, at";
+pub(super) const EVENT_COLUMNS: &str = "seq, kind, actor_kind, actor_id, body, client_msg_id, at";
 
 /// Creates a session, consuming its session key (`None` when the key was used or revoked
 /// meanwhile: the caller rolls back), with its attributes and its `created` event, inside
@@ -106,73 +108,6 @@ pub(super) async fn create_in(
     );
     append_in(tx, SessionId(id), &created).await?;
     Ok(Some(SessionId(id)))
-}
-
-/// Appends an event inside `tx`: one statement, because on SQLite every statement is a
-/// round trip to the connection's own thread, and the group commit's single writer spends
-/// its time on those (BENCHMARKS.md, "One statement per append, checkpoints off the commit path"). The next `seq` is read from
-/// the log's primary key; a `client_msg_id` already stored returns that event instead
-/// (`duplicate`), so a resent chat message is stored once. It writes from its first step, so
-/// a transaction that starts with it takes SQLite's write lock before it reads (no lock
-/// upgrade, no SQLITE_BUSY).
-pub(super) async fn append_in(
-    tx: &mut Transaction<'_, Sqlite>,
-    id: SessionId,
-    e: &NewEvent,
-) -> StoreResult<Appended> {
-    let body = e.body.to_string();
-    let seq: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO session_events (session_id, seq, kind, actor_kind, actor_id, body, \
-         client_msg_id, at) \
-         SELECT ?1, COALESCE((SELECT MAX(seq) FROM session_events WHERE session_id = ?1), 0) + 1, \
-                ?2, ?3, ?4, ?5, ?6, ?7 \
-         WHERE EXISTS (SELECT 1 FROM support_sessions WHERE id = ?1) \
-           AND (?6 IS NULL OR NOT EXISTS (SELECT 1 FROM session_events \
-                WHERE session_id = ?1 AND client_msg_id = ?6)) \
-         RETURNING seq",
-    )
-    .bind(id.0)
-    .bind(&e.kind)
-    .bind(e.actor.kind())
-    .bind(e.actor.id())
-    .bind(&body)
-    .bind(&e.client_msg_id)
-    .bind(e.at)
-    .fetch_optional(&mut **tx)
-    .await
-    .map_err(backend)?;
-    let Some(seq) = seq else {
-        // Nothing inserted: a resent message, or no such session.
-        if let Some(cid) = &e.client_msg_id {
-            let sql = format!(
-                "SELECT {EVENT_COLUMNS} FROM session_events WHERE session_id = ? AND client_msg_id = ?"
-            );
-            let existing: Option<EventRow> = sqlx::query_as(&sql)
-                .bind(id.0)
-                .bind(cid)
-                .fetch_optional(&mut **tx)
-                .await
-                .map_err(backend)?;
-            if let Some(row) = existing {
-                return Ok(Appended {
-                    event: SessionEvent::try_from(row)?,
-                    duplicate: true,
-                });
-            }
-        }
-        return Err(StoreError::NotFound { what: "session" });
-    };
-    Ok(Appended {
-        event: SessionEvent {
-            seq,
-            kind: e.kind.clone(),
-            actor: e.actor,
-            body: e.body.clone(),
-            client_msg_id: e.client_msg_id.clone(),
-            at: e.at,
-        },
-        duplicate: false,
-    })
 }
 
 impl SqliteStore {
@@ -263,7 +198,8 @@ impl SessionStore for SqliteStore {
         external_key: Option<&str>,
         changes: &[(String, Option<String>)],
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut conn = self.writes.lock().await;
+        let mut tx = conn.begin().await.map_err(backend)?;
         if let Some(k) = external_key {
             sqlx::query("UPDATE support_sessions SET external_key = ? WHERE id = ?")
                 .bind(k)
@@ -361,7 +297,8 @@ impl SessionStore for SqliteStore {
         id: SessionId,
         t: Transition,
     ) -> StoreResult<Option<SupportSession>> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut conn = self.writes.lock().await;
+        let mut tx = conn.begin().await.map_err(backend)?;
         let from: Vec<&str> = t.from.iter().map(|s| s.as_str()).collect();
         let placeholders = vec!["?"; from.len()].join(", ");
         // One guarded UPDATE: the state check and the write are a single atomic statement, so
@@ -405,6 +342,7 @@ impl SessionStore for SqliteStore {
         }
         append_in(&mut tx, id, &t.event).await?;
         tx.commit().await.map_err(backend)?;
+        drop(conn);
         self.session_by_id(id).await
     }
 
@@ -416,7 +354,7 @@ impl SessionStore for SqliteStore {
         .bind(to.map(|u| u.0))
         .bind(to.map(|_| at))
         .bind(id.0)
-        .execute(&self.pool)
+        .execute(&mut *self.writes.lock().await)
         .await
         .map_err(backend)?;
         Ok(())
@@ -522,7 +460,7 @@ impl SessionStore for SqliteStore {
     }
 
     async fn create_session_key(&self, k: NewSessionKey) -> StoreResult<SessionKey> {
-        super::keys::create(&self.pool, k).await
+        super::keys::create(&mut *self.writes.lock().await, k).await
     }
 
     async fn session_key_by_digits(&self, short_key: &str) -> StoreResult<Option<SessionKey>> {
@@ -538,7 +476,7 @@ impl SessionStore for SqliteStore {
     }
 
     async fn revoke_session_key(&self, id: SessionKeyId, at: Millis) -> StoreResult<bool> {
-        super::keys::revoke(&self.pool, id, at).await
+        super::keys::revoke(&mut *self.writes.lock().await, id, at).await
     }
 
     async fn sessions_of_owner(&self, rep: UserId) -> StoreResult<Vec<SupportSession>> {

@@ -5,6 +5,7 @@ use crate::domain::people::{NewUser, User};
 use crate::domain::time::now_ms;
 use crate::store::{StoreResult, UserStore};
 use async_trait::async_trait;
+use sqlx::Connection as _;
 
 const USER_COLUMNS: &str =
     "id, username, password_hash, public_display_name, private_display_name, \
@@ -39,7 +40,7 @@ impl UserStore for SqliteStore {
         .bind(u.enabled)
         .bind(u.must_change_password)
         .bind(now_ms())
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.writes.lock().await)
         .await
         .map_err(conflict_or("username or id"))?;
         self.user_by_id(UserId(id))
@@ -97,7 +98,7 @@ impl UserStore for SqliteStore {
         .bind(hash)
         .bind(must_change)
         .bind(id.0)
-        .execute(&self.pool)
+        .execute(&mut *self.writes.lock().await)
         .await
         .map_err(backend)?;
         if done.rows_affected() == 0 {
@@ -107,7 +108,8 @@ impl UserStore for SqliteStore {
     }
 
     async fn set_user_skills(&self, id: UserId, skills: &[SkillId]) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let mut conn = self.writes.lock().await;
+        let mut tx = conn.begin().await.map_err(backend)?;
         sqlx::query("DELETE FROM user_skills WHERE user_id = ?")
             .bind(id.0)
             .execute(&mut *tx)
@@ -128,7 +130,7 @@ impl UserStore for SqliteStore {
         sqlx::query("UPDATE users SET last_authentication = ? WHERE id = ?")
             .bind(at)
             .bind(id.0)
-            .execute(&self.pool)
+            .execute(&mut *self.writes.lock().await)
             .await
             .map_err(backend)?;
         Ok(())
