@@ -78,7 +78,10 @@ impl SqliteStore {
         appends::prepare(&mut conn).await?;
         let writes = Writes(std::sync::Arc::new(tokio::sync::Mutex::new(conn)));
         let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+            // Each connection keeps its own page cache (up to 2 MB) and thread: with eight,
+            // 10,000 idle sessions cost 16.8 KiB each, with four 14.8 KiB, and chat latency
+            // did not change (BENCHMARKS.md, "Every write in one queue, …").
+            .max_connections(4)
             // sqlx pings a connection before lending it out by default: for SQLite, whose
             // connections cannot go stale, that was a second round trip to the connection's
             // thread for every query.
