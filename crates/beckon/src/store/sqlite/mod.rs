@@ -90,7 +90,7 @@ impl SqliteStore {
             .await
             .map_err(backend)?;
         let batcher = batch::Batcher::start(writes.clone());
-        let checkpointer = std::sync::Arc::new(checkpoint::start(pool.clone()));
+        let checkpointer = std::sync::Arc::new(checkpoint::start(pool.clone(), writes.clone()));
         Ok(SqliteStore {
             pool,
             writes,
