@@ -59,11 +59,12 @@ impl SqliteStore {
         // load the group commit holds the lock almost back to back, so pooled writers slept
         // there for seconds, holding pool connections, and when one won the group commit slept
         // in turn. So every write of this process waits its turn here instead, first come
-        // first served, on one connection (BENCHMARKS.md, "Every write in one queue, each batch in one round trip").
+        // first served, on one connection (BENCHMARKS.md, "Every write in one queue, each
+        // batch in one round trip").
         let mut conn = sqlx::ConnectOptions::connect(
             // A batch of appends is one query with a result per statement (`appends`): room
-            // for all of them, so the connection's thread never waits for the writer to read.
-            // Room to keep every write statement prepared, the batch texts included.
+            // for all of them, so the connection's thread never waits for the writer to read;
+            // and room to keep every write statement prepared, the batch texts included.
             &options
                 .clone()
                 .row_buffer_size(128)
