@@ -54,6 +54,16 @@ pub(in crate::store::sqlite) fn message(i: usize) -> NewEvent {
     }
 }
 
+/// The texts of the session's chat messages, in log order.
+async fn chat_texts(store: &SqliteStore, id: SessionId) -> Vec<String> {
+    let events = store.events_after(id, 0, 100).await.expect("events");
+    events
+        .iter()
+        .filter(|e| e.kind == "chat_message")
+        .map(|e| e.body["text"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
 #[tokio::test]
 async fn concurrent_appends_share_commits_and_keep_dense_sequences() {
     let dir = tempfile::tempdir().expect("dir");
@@ -99,13 +109,7 @@ async fn a_failing_append_fails_alone() {
         matches!(bad, Err(StoreError::NotFound { what: "session" })),
         "{bad:?}"
     );
-    let events = store.events_after(id, 0, 100).await.expect("events");
-    let texts: Vec<_> = events
-        .iter()
-        .filter(|e| e.kind == "chat_message")
-        .map(|e| e.body["text"].as_str().unwrap_or_default().to_string())
-        .collect();
-    assert_eq!(texts, ["m1", "m3"]);
+    assert_eq!(chat_texts(&store, id).await, ["m1", "m3"]);
 }
 
 #[tokio::test]
@@ -129,13 +133,7 @@ async fn an_append_that_errors_fails_alone_and_its_batch_is_retried() {
     );
     assert!(ok.is_ok() && ok2.is_ok(), "{ok:?} {ok2:?}");
     assert!(bad.is_err(), "{bad:?}");
-    let events = store.events_after(id, 0, 100).await.expect("events");
-    let texts: Vec<_> = events
-        .iter()
-        .filter(|e| e.kind == "chat_message")
-        .map(|e| e.body["text"].as_str().unwrap_or_default().to_string())
-        .collect();
-    assert_eq!(texts, ["m1", "m3"]);
+    assert_eq!(chat_texts(&store, id).await, ["m1", "m3"]);
     // The connection was left outside any transaction: later writes commit.
     store.append_event(id, message(4)).await.expect("after");
 }
