@@ -76,12 +76,14 @@ const APPEND: &str = "INSERT INTO session_events (session_id, seq, kind, actor_k
             WHERE session_id = v.column1 AND client_msg_id = v.column6)) \
      RETURNING seq";
 
-/// Binds one append's parameters in `APPEND`'s order.
-fn bind<'q>(
-    q: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
-    id: SessionId,
-    e: &'q NewEvent,
-) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
+/// A query with its arguments, as `bind` and `nothing` fill it.
+type Query<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Parameters of one `APPEND`, as `bind` binds them.
+const PARAMS: usize = 7;
+
+/// Binds one append's `PARAMS` parameters in `APPEND`'s order.
+fn bind<'q>(q: Query<'q>, id: SessionId, e: &'q NewEvent) -> Query<'q> {
     q.bind(id.0)
         .bind(&e.kind)
         .bind(e.actor.kind())
@@ -246,11 +248,8 @@ async fn run(
 }
 
 /// Binds `n` appends that insert nothing (no session has a NULL id).
-fn nothing<'q>(
-    mut q: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
-    n: usize,
-) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
-    for _ in 0..n * 7 {
+fn nothing<'q>(mut q: Query<'q>, n: usize) -> Query<'q> {
+    for _ in 0..n * PARAMS {
         q = q.bind(None::<i64>);
     }
     q
@@ -295,7 +294,7 @@ mod tests {
         assert!(sql.starts_with("BEGIN IMMEDIATE; "), "{sql}");
         assert!(sql.ends_with("COMMIT"), "{sql}");
         assert_eq!(sql.matches("INSERT").count(), 2, "{sql}");
-        assert_eq!(sql.matches('?').count(), 14, "{sql}");
+        assert_eq!(sql.matches('?').count(), 2 * PARAMS, "{sql}");
         assert!(!chunk_sql(1, Part::Closing).contains("BEGIN"));
         assert!(!chunk_sql(1, Part::Opening).contains("COMMIT"));
         assert_eq!(text(Part::Middle, CHUNK).matches("INSERT").count(), CHUNK);
