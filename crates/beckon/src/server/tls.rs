@@ -119,6 +119,10 @@ pub struct Tls {
     current: Arc<Current>,
     files: TlsFiles,
     provider: Arc<CryptoProvider>,
+    /// The files' stamps just before `load` read them: the watcher's baseline. Taken here,
+    /// not when the watcher first runs, so that a renewal written between the two (a busy
+    /// machine can delay a new task's first poll) is still seen as a change.
+    loaded: (Stamp, Stamp),
 }
 
 /// What a file looked like when last read: a change of either means "read again".
@@ -129,10 +133,16 @@ fn stamp(path: &Path) -> Stamp {
     Some((m.modified().ok()?, m.len()))
 }
 
+/// The stamps of the certificate and the key.
+fn look(files: &TlsFiles) -> (Stamp, Stamp) {
+    (stamp(&files.cert), stamp(&files.key))
+}
+
 impl Tls {
     /// Loads the pair once; every error here stops the server from starting.
     pub fn load(files: &TlsFiles) -> Result<Tls, TlsError> {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let loaded = look(files);
         let pair = load_pair(files, &provider)?;
         let current = Arc::new(Current(RwLock::new(Arc::new(pair))));
         let mut config = rustls::ServerConfig::builder_with_provider(provider.clone())
@@ -146,6 +156,7 @@ impl Tls {
             current,
             files: files.clone(),
             provider,
+            loaded,
         })
     }
 
@@ -153,16 +164,15 @@ impl Tls {
         self.acceptor.clone()
     }
 
-    /// Polls the files every `every` until `shutdown`, swapping in a pair that loads. The
-    /// first look is a baseline: the pair `load` read is the one in use.
+    /// Polls the files every `every` until `shutdown`, swapping in a pair that loads; any
+    /// change since `load` read them counts.
     pub fn watch(
         self,
         every: Duration,
         shutdown: CancellationToken,
     ) -> tokio::task::JoinHandle<()> {
         tokio::spawn(async move {
-            let look = |files: &TlsFiles| (stamp(&files.cert), stamp(&files.key));
-            let mut seen = look(&self.files);
+            let mut seen = self.loaded;
             let mut failed = false;
             loop {
                 tokio::select! {
@@ -207,5 +217,40 @@ mod tests {
             key: dir.join("nope.key"),
         };
         assert!(matches!(Tls::load(&files), Err(TlsError::ReadCert { .. })));
+    }
+
+    /// Writes a fresh self-signed pair into `files`; its certificate, DER.
+    fn write_pair(files: &TlsFiles) -> Vec<u8> {
+        let cert = rcgen::generate_simple_self_signed(vec!["localhost".into()]).expect("cert");
+        std::fs::write(&files.cert, cert.cert.pem()).expect("cert file");
+        std::fs::write(&files.key, cert.signing_key.serialize_pem()).expect("key file");
+        cert.cert.der().to_vec()
+    }
+
+    /// A renewal written after `load` but before the watcher first looks is still picked up:
+    /// the watcher compares with what `load` read, not with what it first sees.
+    #[tokio::test]
+    async fn a_renewal_before_the_first_look_is_picked_up() {
+        let dir = tempfile::tempdir().expect("dir");
+        let files = TlsFiles {
+            cert: dir.path().join("cert.pem"),
+            key: dir.path().join("key.pem"),
+        };
+        write_pair(&files);
+        let tls = Tls::load(&files).expect("load");
+        let current = tls.current.clone();
+        let renewed = write_pair(&files);
+        let shutdown = CancellationToken::new();
+        let watcher = tls.watch(Duration::from_millis(10), shutdown.clone());
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        while current.get().cert[0].as_ref() != renewed.as_slice() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the renewal was not picked up"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        shutdown.cancel();
+        watcher.await.expect("watcher");
     }
 }
