@@ -39,7 +39,7 @@ impl AccessStore for SqliteStore {
         sqlx::query_as("SELECT COUNT(*), MIN(at) FROM key_failures WHERE client_ip = ? AND at >= ?")
             .bind(client_ip)
             .bind(since)
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)
     }
@@ -74,7 +74,7 @@ impl AccessStore for SqliteStore {
         sqlx::query_as("SELECT COUNT(*), MIN(at) FROM auth_failures WHERE scope = ? AND at >= ?")
             .bind(scope)
             .bind(since)
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)
     }
@@ -103,7 +103,7 @@ impl AccessStore for SqliteStore {
         let stale: Option<i64> =
             sqlx::query_scalar("SELECT 1 FROM rep_presence WHERE last_seen_at < ? LIMIT 1")
                 .bind(before)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *self.reads.conn().await?)
                 .await
                 .map_err(backend)?;
         if stale.is_none() {
@@ -181,7 +181,7 @@ impl AccessStore for SqliteStore {
             "SELECT user_id, status, logged_in_since, last_seen_at, idle_since FROM rep_presence \
              ORDER BY user_id",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         rows.into_iter()

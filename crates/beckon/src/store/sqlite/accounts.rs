@@ -69,7 +69,7 @@ impl AccountStore for SqliteStore {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM api_accounts WHERE client_id = ?");
         let row: Option<AccountRow> = sqlx::query_as(&sql)
             .bind(client_id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         row.map(ApiAccount::try_from).transpose()
@@ -78,7 +78,7 @@ impl AccountStore for SqliteStore {
     async fn list_api_accounts(&self) -> StoreResult<Vec<ApiAccount>> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM api_accounts ORDER BY id");
         let rows: Vec<AccountRow> = sqlx::query_as(&sql)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         rows.into_iter().map(ApiAccount::try_from).collect()
@@ -123,7 +123,7 @@ impl AccountStore for SqliteStore {
         let row: Option<AccountRow> = sqlx::query_as(&sql)
             .bind(token_hash)
             .bind(now)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         row.map(ApiAccount::try_from).transpose()
@@ -160,7 +160,7 @@ impl AccountStore for SqliteStore {
                  ORDER BY id DESC LIMIT ?",
         )
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         Ok(rows

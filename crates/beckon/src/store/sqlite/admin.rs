@@ -69,7 +69,7 @@ impl AdminStore for SqliteStore {
 
     async fn count_enabled_admins(&self) -> StoreResult<i64> {
         sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE perm_admin = 1 AND enabled = 1")
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)
     }
@@ -117,7 +117,7 @@ impl AdminStore for SqliteStore {
     async fn delete_team(&self, id: TeamId) -> StoreResult<()> {
         let issues: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM issues WHERE team_id = ?")
             .bind(id.0)
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         if issues > 0 {
@@ -279,7 +279,7 @@ impl AdminStore for SqliteStore {
         let rows: Vec<(i64, String, String, String, bool, i64)> = sqlx::query_as(
             "SELECT id, url, events, secret, enabled, created_at FROM event_endpoints ORDER BY id",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         Ok(rows
@@ -359,7 +359,7 @@ impl AdminStore for SqliteStore {
     async fn endpoint_state(&self, id: i64) -> StoreResult<(i64, i64, i64, i64, String)> {
         sqlx::query_as("SELECT cursor, attempts, next_attempt_at, delivered, last_error FROM event_endpoints WHERE id = ?")
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?
             .ok_or(StoreError::NotFound { what: "endpoint" })
@@ -377,7 +377,7 @@ impl AdminStore for SqliteStore {
         )
         .bind(cursor)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         Ok(rows
@@ -400,7 +400,7 @@ impl AdminStore for SqliteStore {
 
     async fn event_log_head(&self) -> StoreResult<i64> {
         sqlx::query_scalar("SELECT COALESCE(MAX(rowid), 0) FROM session_events")
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)
     }
@@ -443,7 +443,7 @@ impl AdminStore for SqliteStore {
         )
         .bind(text)
         .bind(limit.clamp(1, 1000))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         Ok(rows

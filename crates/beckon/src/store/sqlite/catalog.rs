@@ -44,7 +44,7 @@ impl CatalogStore for SqliteStore {
         let sql = format!("SELECT {TEAM_COLUMNS} FROM support_teams WHERE id = ?");
         let row: Option<TeamRow> = sqlx::query_as(&sql)
             .bind(id.0)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         row.map(SupportTeam::try_from).transpose()
@@ -54,7 +54,7 @@ impl CatalogStore for SqliteStore {
         let sql = format!("SELECT {TEAM_COLUMNS} FROM support_teams WHERE code_name = ?");
         let row: Option<TeamRow> = sqlx::query_as(&sql)
             .bind(code)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         row.map(SupportTeam::try_from).transpose()
@@ -63,7 +63,7 @@ impl CatalogStore for SqliteStore {
     async fn list_teams(&self) -> StoreResult<Vec<SupportTeam>> {
         let sql = format!("SELECT {TEAM_COLUMNS} FROM support_teams ORDER BY id");
         let rows: Vec<TeamRow> = sqlx::query_as(&sql)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         rows.into_iter().map(SupportTeam::try_from).collect()
@@ -84,7 +84,7 @@ impl CatalogStore for SqliteStore {
             "SELECT user_id FROM team_members WHERE team_id = ? ORDER BY user_id",
         )
         .bind(team.0)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         Ok(ids.into_iter().map(UserId).collect())
@@ -95,7 +95,7 @@ impl CatalogStore for SqliteStore {
             "SELECT team_id FROM team_members WHERE user_id = ? ORDER BY team_id",
         )
         .bind(user.0)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         Ok(ids.into_iter().map(TeamId).collect())
@@ -126,7 +126,7 @@ impl CatalogStore for SqliteStore {
     async fn list_skills(&self) -> StoreResult<Vec<Skill>> {
         let rows: Vec<(i64, String, String)> =
             sqlx::query_as("SELECT id, code_name, display_name FROM skills ORDER BY id")
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *self.reads.conn().await?)
                 .await
                 .map_err(backend)?;
         Ok(rows
@@ -182,7 +182,7 @@ impl CatalogStore for SqliteStore {
         let sql = format!("{ISSUE_SELECT} WHERE i.id = ?");
         let row: Option<IssueRow> = sqlx::query_as(&sql)
             .bind(id.0)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         Ok(row.map(Issue::from))
@@ -193,7 +193,7 @@ impl CatalogStore for SqliteStore {
             format!("{ISSUE_SELECT} WHERE i.code_name = ? COLLATE NOCASE ORDER BY i.id LIMIT 1");
         let row: Option<IssueRow> = sqlx::query_as(&sql)
             .bind(code)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         Ok(row.map(Issue::from))
@@ -202,7 +202,7 @@ impl CatalogStore for SqliteStore {
     async fn list_issues(&self) -> StoreResult<Vec<Issue>> {
         let sql = format!("{ISSUE_SELECT} ORDER BY i.position, i.id");
         let rows: Vec<IssueRow> = sqlx::query_as(&sql)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         Ok(rows.into_iter().map(Issue::from).collect())
@@ -236,7 +236,7 @@ impl CatalogStore for SqliteStore {
         let rows: Vec<(i64, String, String, bool)> = sqlx::query_as(
             "SELECT id, code_name, display_name, shown_to_reps FROM custom_fields ORDER BY id",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         Ok(rows
@@ -255,7 +255,7 @@ impl CatalogStore for SqliteStore {
     async fn languages(&self) -> StoreResult<Vec<Language>> {
         let rows: Vec<(String, bool, bool)> =
             sqlx::query_as("SELECT locale, enabled, is_default FROM languages")
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *self.reads.conn().await?)
                 .await
                 .map_err(backend)?;
         let fresh = rows.is_empty();
@@ -305,7 +305,7 @@ impl CatalogStore for SqliteStore {
     async fn setting(&self, key: &str) -> StoreResult<Option<String>> {
         sqlx::query_scalar("SELECT value FROM site_settings WHERE key = ?")
             .bind(key)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)
     }

@@ -15,16 +15,15 @@
 //! next commit by about a millisecond instead (BENCHMARKS.md, "Checkpoints in the writer's
 //! turn"). Durability is unchanged: a commit is on disk when its WAL frames are synced, before
 //! any checkpoint.
-use sqlx::SqlitePool;
 use std::time::Duration;
 use tokio_util::sync::{CancellationToken, DropGuard};
 
 /// How often the log is copied into the database: often enough that each copy is small.
 const EVERY: Duration = Duration::from_millis(250);
 
-/// Starts the checkpointer, which checkpoints through `pool` in the turn of `writes`; it
+/// Starts the checkpointer, which checkpoints through a read connection in the turn of `writes`; it
 /// stops when the returned guard (held by every clone of the store) is dropped.
-pub(super) fn start(pool: SqlitePool, writes: super::Writes) -> DropGuard {
+pub(super) fn start(reads: super::reads::Reads, writes: super::Writes) -> DropGuard {
     let stop = CancellationToken::new();
     let stopped = stop.clone();
     tokio::spawn(async move {
@@ -36,9 +35,14 @@ pub(super) fn start(pool: SqlitePool, writes: super::Writes) -> DropGuard {
                 _ = tick.tick() => {}
             }
             let turn = writes.lock().await;
-            let done = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-                .execute(&pool)
-                .await;
+            let done = match reads.conn().await {
+                Ok(mut conn) => sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                    .execute(&mut *conn)
+                    .await
+                    .map_err(super::backend),
+                // The store is closing.
+                Err(_) => return,
+            };
             drop(turn);
             if let Err(e) = done {
                 // The next tick tries again; the log only grows meanwhile.

@@ -37,7 +37,7 @@ impl ClientStore for SqliteStore {
         let read = || async {
             sqlx::query_scalar::<_, Vec<u8>>("SELECT value FROM site_secrets WHERE name = ?")
                 .bind(name)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *self.reads.conn().await?)
                 .await
                 .map_err(backend)
         };
@@ -93,7 +93,7 @@ impl ClientStore for SqliteStore {
              FROM client_tickets WHERE nonce_hash = ?",
         )
         .bind(nonce_hash)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         Ok(row.map(Into::into))

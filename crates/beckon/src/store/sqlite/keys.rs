@@ -4,7 +4,7 @@ use crate::domain::ids::{SessionKeyId, UserId};
 use crate::domain::session_key::{NewSessionKey, SessionKey};
 use crate::domain::time::Millis;
 use crate::store::StoreResult;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqliteConnection;
 
 const KEY_COLUMNS: &str =
     "id, short_key, rep_id, queue_kind, queue_ref, start_type, external_key, attributes, \
@@ -43,21 +43,24 @@ pub async fn create(conn: &mut SqliteConnection, k: NewSessionKey) -> StoreResul
     SessionKey::try_from(row)
 }
 
-pub async fn by_digits(pool: &SqlitePool, short_key: &str) -> StoreResult<Option<SessionKey>> {
+pub async fn by_digits(
+    conn: &mut SqliteConnection,
+    short_key: &str,
+) -> StoreResult<Option<SessionKey>> {
     let sql = format!(
         "SELECT {KEY_COLUMNS} FROM session_keys WHERE short_key = ? \
          ORDER BY (used_at IS NULL AND revoked_at IS NULL) DESC, id DESC LIMIT 1"
     );
     let row: Option<KeyRow> = sqlx::query_as(&sql)
         .bind(short_key)
-        .fetch_optional(pool)
+        .fetch_optional(conn)
         .await
         .map_err(backend)?;
     row.map(SessionKey::try_from).transpose()
 }
 
 pub async fn of_rep(
-    pool: &SqlitePool,
+    conn: &mut SqliteConnection,
     rep: UserId,
     live_at: Millis,
 ) -> StoreResult<Vec<SessionKey>> {
@@ -68,7 +71,7 @@ pub async fn of_rep(
     let rows: Vec<KeyRow> = sqlx::query_as(&sql)
         .bind(rep.0)
         .bind(live_at)
-        .fetch_all(pool)
+        .fetch_all(conn)
         .await
         .map_err(backend)?;
     rows.into_iter().map(SessionKey::try_from).collect()

@@ -10,14 +10,15 @@ mod catalog;
 mod checkpoint;
 mod clients;
 mod keys;
+mod reads;
 mod rows;
 mod sessions;
 mod users;
 
 use super::{Store, StoreError, StoreResult};
 use async_trait::async_trait;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use sqlx::SqliteConnection;
 use std::path::Path;
 use std::time::Duration;
 
@@ -30,7 +31,7 @@ pub const DB_FILE: &str = "beckon.db";
 pub struct SqliteStore {
     /// Reads. Its connections are `query_only`, so a write sent here by mistake fails in the
     /// tests instead of quietly competing for the write lock.
-    pool: SqlitePool,
+    reads: reads::Reads,
     /// Every write in this process, one at a time: see `open` for why.
     writes: Writes,
     /// Session events go through one writer that commits them in groups (`batch`).
@@ -78,22 +79,14 @@ impl SqliteStore {
             .map_err(|e| StoreError::Backend(Box::new(e)))?;
         appends::prepare(&mut conn).await?;
         let writes = Writes(std::sync::Arc::new(tokio::sync::Mutex::new(conn)));
-        let pool = SqlitePoolOptions::new()
-            // Each connection keeps its own page cache (up to 2 MB) and thread: with eight,
-            // 10,000 idle sessions cost 16.8 KiB each, with four 14.8 KiB, and chat latency
-            // did not change (BENCHMARKS.md, "Every write in one queue, …").
-            .max_connections(4)
-            // sqlx pings a connection before lending it out by default: for SQLite, whose
-            // connections cannot go stale, that was a second round trip to the connection's
-            // thread for every query.
-            .test_before_acquire(false)
-            .connect_with(options.pragma("query_only", "ON"))
-            .await
-            .map_err(backend)?;
+        // Each connection keeps its own page cache (up to 2 MB) and thread: with eight,
+        // 10,000 idle sessions cost 16.8 KiB each, with four 14.8 KiB, and chat latency did
+        // not change (BENCHMARKS.md, "Every write in one queue, …").
+        let reads = reads::Reads::open(&options, 4).await?;
         let batcher = batch::Batcher::start(writes.clone());
-        let checkpointer = std::sync::Arc::new(checkpoint::start(pool.clone(), writes.clone()));
+        let checkpointer = std::sync::Arc::new(checkpoint::start(reads.clone(), writes.clone()));
         Ok(SqliteStore {
-            pool,
+            reads,
             writes,
             batcher,
             _checkpointer: checkpointer,
@@ -103,7 +96,7 @@ impl SqliteStore {
     /// Number of migrations applied (for tests of upgrades).
     pub async fn applied_migrations(&self) -> StoreResult<i64> {
         sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = 1")
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)
     }
@@ -113,14 +106,14 @@ impl SqliteStore {
 impl Store for SqliteStore {
     async fn ping(&self) -> StoreResult<()> {
         sqlx::query("SELECT 1")
-            .execute(&self.pool)
+            .execute(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         Ok(())
     }
 
     async fn close(&self) {
-        self.pool.close().await;
+        self.reads.close().await;
         // The write in progress, if any, finishes; the connection closes with the last clone.
         drop(self.writes.lock().await);
     }

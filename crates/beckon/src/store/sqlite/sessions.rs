@@ -115,7 +115,7 @@ impl SqliteStore {
     async fn load_sessions(&self, sql: &str, rep: UserId) -> StoreResult<Vec<SupportSession>> {
         let rows: Vec<SessionRow> = sqlx::query_as(sql)
             .bind(rep.0)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         let mut out = Vec::with_capacity(rows.len());
@@ -135,7 +135,7 @@ impl SqliteStore {
         let attrs: Vec<(String, String)> =
             sqlx::query_as("SELECT code_name, value FROM session_attributes WHERE session_id = ?")
                 .bind(row.id)
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *self.reads.conn().await?)
                 .await
                 .map_err(backend)?;
         row.into_session(attrs.into_iter().collect::<BTreeMap<_, _>>())
@@ -151,7 +151,7 @@ impl SqliteStore {
         )
         .bind(kind)
         .bind(reference)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         Ok(avg.map(|a| a as i64))
@@ -176,7 +176,7 @@ impl SessionStore for SqliteStore {
         let sql = format!("SELECT {SESSION_WITH_ATTRIBUTES} FROM support_sessions WHERE id = ?");
         let row = sqlx::query_as(&sql)
             .bind(id.0)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         self.load_session(row).await
@@ -186,7 +186,7 @@ impl SessionStore for SqliteStore {
         let sql = format!("SELECT {SESSION_WITH_ATTRIBUTES} FROM support_sessions WHERE lsid = ?");
         let row = sqlx::query_as(&sql)
             .bind(lsid)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         self.load_session(row).await
@@ -234,7 +234,7 @@ impl SessionStore for SqliteStore {
         )
         .bind(from)
         .bind(to)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         Ok(ids.into_iter().map(SessionId).collect())
@@ -248,7 +248,7 @@ impl SessionStore for SqliteStore {
             format!("SELECT {SESSION_COLUMNS} FROM support_sessions WHERE customer_token_hash = ?");
         let row: Option<SessionRow> = sqlx::query_as(&sql)
             .bind(token_hash)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         if row.is_some() {
@@ -262,7 +262,7 @@ impl SessionStore for SqliteStore {
         );
         let row = sqlx::query_as(&sql)
             .bind(token_hash)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         self.load_session(row).await
@@ -286,7 +286,7 @@ impl SessionStore for SqliteStore {
             .bind(id.0)
             .bind(after)
             .bind(limit)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         rows.into_iter().map(SessionEvent::try_from).collect()
@@ -366,7 +366,7 @@ impl SessionStore for SqliteStore {
              WHERE state IN ('awaiting_client', 'queued') ORDER BY created_at, id"
         );
         let rows: Vec<SessionRow> = sqlx::query_as(&sql)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         let mut out = Vec::with_capacity(rows.len());
@@ -383,7 +383,7 @@ impl SessionStore for SqliteStore {
             "SELECT queue_kind, queue_ref, queued_at FROM support_sessions WHERE id = ? AND state = 'queued'",
         )
         .bind(id.0)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         let Some((kind, reference, queued_at)) = row else {
@@ -399,7 +399,7 @@ impl SessionStore for SqliteStore {
         .bind(queued_at)
         .bind(queued_at)
         .bind(id.0)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         Ok(Some((
@@ -415,7 +415,7 @@ impl SessionStore for SqliteStore {
                  PARTITION BY queue_kind, queue_ref ORDER BY COALESCE(queued_at, 0), id) \
              FROM support_sessions WHERE state = 'queued'",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         let mut waits: std::collections::HashMap<(String, Option<i64>), Option<i64>> =
@@ -441,7 +441,7 @@ impl SessionStore for SqliteStore {
             "SELECT owner_id, COUNT(*) FROM support_sessions \
              WHERE state = 'active' AND owner_id IS NOT NULL GROUP BY owner_id",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         Ok(rows.into_iter().map(|(u, n)| (UserId(u), n)).collect())
@@ -453,7 +453,7 @@ impl SessionStore for SqliteStore {
              AND client_deadline IS NOT NULL AND client_deadline <= ?",
         )
         .bind(now)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)?;
         Ok(ids.into_iter().map(SessionId).collect())
@@ -464,7 +464,7 @@ impl SessionStore for SqliteStore {
     }
 
     async fn session_key_by_digits(&self, short_key: &str) -> StoreResult<Option<SessionKey>> {
-        super::keys::by_digits(&self.pool, short_key).await
+        super::keys::by_digits(&mut *self.reads.conn().await?, short_key).await
     }
 
     async fn session_keys_of_rep(
@@ -472,7 +472,7 @@ impl SessionStore for SqliteStore {
         rep: UserId,
         live_at: Millis,
     ) -> StoreResult<Vec<SessionKey>> {
-        super::keys::of_rep(&self.pool, rep, live_at).await
+        super::keys::of_rep(&mut *self.reads.conn().await?, rep, live_at).await
     }
 
     async fn revoke_session_key(&self, id: SessionKeyId, at: Millis) -> StoreResult<bool> {
@@ -526,7 +526,7 @@ impl SessionStore for SqliteStore {
             .bind(q.to)
             .bind(q.limit.clamp(1, 200))
             .bind(q.offset.max(0))
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         let mut out = Vec::with_capacity(rows.len());

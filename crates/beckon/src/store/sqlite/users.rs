@@ -16,7 +16,7 @@ const USER_COLUMNS: &str =
 impl UserStore for SqliteStore {
     async fn count_users(&self) -> StoreResult<i64> {
         sqlx::query_scalar("SELECT COUNT(*) FROM users")
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)
     }
@@ -52,7 +52,7 @@ impl UserStore for SqliteStore {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?");
         let row: Option<UserRow> = sqlx::query_as(&sql)
             .bind(id.0)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         Ok(row.map(User::from))
@@ -66,7 +66,7 @@ impl UserStore for SqliteStore {
         let row: Option<UserRow> = sqlx::query_as(&sql)
             .bind(token_hash)
             .bind(now)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         Ok(row.map(User::from))
@@ -76,7 +76,7 @@ impl UserStore for SqliteStore {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE username = ?");
         let row: Option<UserRow> = sqlx::query_as(&sql)
             .bind(username)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         Ok(row.map(User::from))
@@ -85,7 +85,7 @@ impl UserStore for SqliteStore {
     async fn list_users(&self) -> StoreResult<Vec<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users ORDER BY id");
         let rows: Vec<UserRow> = sqlx::query_as(&sql)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.reads.conn().await?)
             .await
             .map_err(backend)?;
         Ok(rows.into_iter().map(User::from).collect())
@@ -142,7 +142,7 @@ impl UserStore for SqliteStore {
              WHERE us.user_id = ? ORDER BY s.code_name",
         )
         .bind(id.0)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.reads.conn().await?)
         .await
         .map_err(backend)
     }
