@@ -1,6 +1,7 @@
 //! The view over hand-made updates.
 
 use super::*;
+use crate::events::{Answer, Entry};
 
 fn view() -> View {
     View::new(Arc::new(I18n::new("en-us")), "http://s", "Site")
