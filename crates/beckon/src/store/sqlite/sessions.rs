@@ -1,3 +1,7 @@
+//! Sessions: creating one, loading it, its attributes, its state changes and its event log.
+//! The waiting queue (`queue`), a representative's lists (`rep_sessions`) and session keys
+//! (`keys`) have their SQL beside this file; the trait's methods for them only delegate.
+
 use super::appends::append_in;
 use super::rows::{EventRow, SessionRow};
 use super::{backend, SqliteStore};
@@ -11,7 +15,8 @@ use sqlx::Connection as _;
 use sqlx::{Sqlite, Transaction};
 use std::collections::BTreeMap;
 
-const SESSION_COLUMNS: &str = "id, lsid, start_type, state, start_method, queue_kind, queue_ref, \
+pub(super) const SESSION_COLUMNS: &str =
+    "id, lsid, start_type, state, start_method, queue_kind, queue_ref, \
     issue_id, session_key_id, skills, customer_name, customer_company, customer_company_code, \
     customer_details, locale, chat_locale, external_key, timezone_offset, page_url, client_ip, \
     owner_id, offered_to, offered_at, created_at, queued_at, accepted_at, ended_at, end_reason, \
@@ -111,21 +116,10 @@ pub(super) async fn create_in(
 }
 
 impl SqliteStore {
-    /// Runs a session query with one user-id parameter and loads each row's attributes.
-    async fn load_sessions(&self, sql: &str, rep: UserId) -> StoreResult<Vec<SupportSession>> {
-        let rows: Vec<SessionRow> = sqlx::query_as(sql)
-            .bind(rep.0)
-            .fetch_all(&mut *self.reads.conn().await?)
-            .await
-            .map_err(backend)?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in rows {
-            out.extend(self.load_session(Some(row)).await?);
-        }
-        Ok(out)
-    }
-
-    async fn load_session(&self, row: Option<SessionRow>) -> StoreResult<Option<SupportSession>> {
+    pub(super) async fn load_session(
+        &self,
+        row: Option<SessionRow>,
+    ) -> StoreResult<Option<SupportSession>> {
         let Some(mut row) = row else { return Ok(None) };
         if let Some(json) = row.attrs.take() {
             let attrs: BTreeMap<String, String> = serde_json::from_str(&json)
@@ -140,21 +134,6 @@ impl SqliteStore {
                 .map_err(backend)?;
         row.into_session(attrs.into_iter().collect::<BTreeMap<_, _>>())
             .map(Some)
-    }
-
-    /// The average wait, in milliseconds, of the last 20 sessions accepted from a queue.
-    async fn average_wait(&self, kind: &str, reference: Option<i64>) -> StoreResult<Option<i64>> {
-        let avg: Option<f64> = sqlx::query_scalar(
-            "SELECT AVG(accepted_at - queued_at) FROM (SELECT accepted_at, queued_at FROM support_sessions \
-             WHERE queue_kind = ? AND queue_ref IS ? AND accepted_at IS NOT NULL AND queued_at IS NOT NULL \
-             AND accepted_at >= queued_at ORDER BY accepted_at DESC LIMIT 20)",
-        )
-        .bind(kind)
-        .bind(reference)
-        .fetch_one(&mut *self.reads.conn().await?)
-        .await
-        .map_err(backend)?;
-        Ok(avg.map(|a| a as i64))
     }
 }
 
@@ -347,116 +326,27 @@ impl SessionStore for SqliteStore {
     }
 
     async fn set_offer(&self, id: SessionId, to: Option<UserId>, at: Millis) -> StoreResult<()> {
-        sqlx::query(
-            "UPDATE support_sessions SET offered_to = ?, offered_at = ? \
-             WHERE id = ? AND state IN ('awaiting_client', 'queued')",
-        )
-        .bind(to.map(|u| u.0))
-        .bind(to.map(|_| at))
-        .bind(id.0)
-        .execute(&mut *self.writes.lock().await)
-        .await
-        .map_err(backend)?;
-        Ok(())
+        self.offer(id, to, at).await
     }
 
     async fn waiting_sessions(&self) -> StoreResult<Vec<SupportSession>> {
-        let sql = format!(
-            "SELECT {SESSION_COLUMNS} FROM support_sessions \
-             WHERE state IN ('awaiting_client', 'queued') ORDER BY created_at, id"
-        );
-        let rows: Vec<SessionRow> = sqlx::query_as(&sql)
-            .fetch_all(&mut *self.reads.conn().await?)
-            .await
-            .map_err(backend)?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in rows {
-            if let Some(s) = self.load_session(Some(row)).await? {
-                out.push(s);
-            }
-        }
-        Ok(out)
+        self.waiting().await
     }
 
     async fn queue_status(&self, id: SessionId) -> StoreResult<Option<(i64, Option<i64>)>> {
-        let row: Option<(String, Option<i64>, Option<i64>)> = sqlx::query_as(
-            "SELECT queue_kind, queue_ref, queued_at FROM support_sessions WHERE id = ? AND state = 'queued'",
-        )
-        .bind(id.0)
-        .fetch_optional(&mut *self.reads.conn().await?)
-        .await
-        .map_err(backend)?;
-        let Some((kind, reference, queued_at)) = row else {
-            return Ok(None);
-        };
-        let queued_at = queued_at.unwrap_or(0);
-        let ahead: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM support_sessions WHERE state = 'queued' AND queue_kind = ? \
-             AND queue_ref IS ? AND (queued_at < ? OR (queued_at = ? AND id < ?))",
-        )
-        .bind(&kind)
-        .bind(reference)
-        .bind(queued_at)
-        .bind(queued_at)
-        .bind(id.0)
-        .fetch_one(&mut *self.reads.conn().await?)
-        .await
-        .map_err(backend)?;
-        Ok(Some((
-            ahead + 1,
-            self.average_wait(&kind, reference).await?,
-        )))
+        self.queue_place(id).await
     }
 
     async fn queue_positions(&self) -> StoreResult<Vec<(SessionId, i64, Option<i64>)>> {
-        // Ordered as `queue_status` counts: by the time queued, then by id.
-        let rows: Vec<(i64, String, Option<i64>, i64)> = sqlx::query_as(
-            "SELECT id, queue_kind, queue_ref, ROW_NUMBER() OVER ( \
-                 PARTITION BY queue_kind, queue_ref ORDER BY COALESCE(queued_at, 0), id) \
-             FROM support_sessions WHERE state = 'queued'",
-        )
-        .fetch_all(&mut *self.reads.conn().await?)
-        .await
-        .map_err(backend)?;
-        let mut waits: std::collections::HashMap<(String, Option<i64>), Option<i64>> =
-            std::collections::HashMap::new();
-        let mut out = Vec::with_capacity(rows.len());
-        for (id, kind, reference, position) in rows {
-            let key = (kind, reference);
-            let avg = match waits.get(&key) {
-                Some(avg) => *avg,
-                None => {
-                    let avg = self.average_wait(&key.0, key.1).await?;
-                    waits.insert(key, avg);
-                    avg
-                }
-            };
-            out.push((SessionId(id), position, avg));
-        }
-        Ok(out)
+        self.queue_places().await
     }
 
     async fn active_counts(&self) -> StoreResult<Vec<(UserId, i64)>> {
-        let rows: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT owner_id, COUNT(*) FROM support_sessions \
-             WHERE state = 'active' AND owner_id IS NOT NULL GROUP BY owner_id",
-        )
-        .fetch_all(&mut *self.reads.conn().await?)
-        .await
-        .map_err(backend)?;
-        Ok(rows.into_iter().map(|(u, n)| (UserId(u), n)).collect())
+        self.active_per_owner().await
     }
 
     async fn overdue_awaiting(&self, now: Millis) -> StoreResult<Vec<SessionId>> {
-        let ids: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM support_sessions WHERE state = 'awaiting_client' \
-             AND client_deadline IS NOT NULL AND client_deadline <= ?",
-        )
-        .bind(now)
-        .fetch_all(&mut *self.reads.conn().await?)
-        .await
-        .map_err(backend)?;
-        Ok(ids.into_iter().map(SessionId).collect())
+        self.overdue_awaiting_ids(now).await
     }
 
     async fn create_session_key(&self, k: NewSessionKey) -> StoreResult<SessionKey> {
@@ -480,28 +370,11 @@ impl SessionStore for SqliteStore {
     }
 
     async fn sessions_of_owner(&self, rep: UserId) -> StoreResult<Vec<SupportSession>> {
-        // Owned sessions, and sessions joined by invitation and not left since.
-        let sql = format!(
-            "SELECT {SESSION_COLUMNS} FROM support_sessions s WHERE state = 'active' AND (owner_id = ?1 \
-             OR EXISTS (SELECT 1 FROM session_events e WHERE e.session_id = s.id AND e.kind = 'member_joined' \
-                 AND json_extract(e.body, '$.role') = 'invited' \
-                 AND e.actor_kind = 'rep' AND e.actor_id = ?1 AND NOT EXISTS (SELECT 1 FROM session_events l \
-                 WHERE l.session_id = s.id AND l.kind = 'member_left' AND l.actor_id = ?1 AND l.seq > e.seq))) \
-             ORDER BY accepted_at, id"
-        );
-        self.load_sessions(&sql, rep).await
+        self.owned_or_joined(rep).await
     }
 
     async fn invited_sessions(&self, rep: UserId) -> StoreResult<Vec<SupportSession>> {
-        let sql = format!(
-            "SELECT {SESSION_COLUMNS} FROM support_sessions s WHERE state = 'active' AND owner_id IS NOT ?1 \
-             AND EXISTS (SELECT 1 FROM session_events e WHERE e.session_id = s.id AND e.kind = 'member_invited' \
-                 AND json_extract(e.body, '$.rep_id') = ?1) \
-             AND NOT EXISTS (SELECT 1 FROM session_events j WHERE j.session_id = s.id \
-                 AND j.kind IN ('member_joined', 'member_left') AND j.actor_kind = 'rep' AND j.actor_id = ?1) \
-             ORDER BY accepted_at, id"
-        );
-        self.load_sessions(&sql, rep).await
+        self.invited_to(rep).await
     }
 
     async fn history(
@@ -509,30 +382,6 @@ impl SessionStore for SqliteStore {
         rep: UserId,
         q: &crate::store::HistoryQuery,
     ) -> StoreResult<Vec<SupportSession>> {
-        // A representative's history: sessions they owned or joined (member_joined events).
-        let sql = format!(
-            "SELECT {SESSION_COLUMNS} FROM support_sessions s WHERE state = 'ended' \
-             AND (owner_id = ?1 OR EXISTS (SELECT 1 FROM session_events e WHERE e.session_id = s.id \
-                  AND e.kind = 'member_joined' AND e.actor_kind = 'rep' AND e.actor_id = ?1)) \
-             AND (?2 IS NULL OR instr(lower(customer_name), lower(?2)) > 0 \
-                  OR instr(lower(external_key), lower(?2)) > 0) \
-             AND (?3 IS NULL OR created_at >= ?3) AND (?4 IS NULL OR created_at < ?4) \
-             ORDER BY created_at DESC, id DESC LIMIT ?5 OFFSET ?6"
-        );
-        let rows: Vec<SessionRow> = sqlx::query_as(&sql)
-            .bind(rep.0)
-            .bind(q.text.as_deref().filter(|t| !t.is_empty()))
-            .bind(q.from)
-            .bind(q.to)
-            .bind(q.limit.clamp(1, 200))
-            .bind(q.offset.max(0))
-            .fetch_all(&mut *self.reads.conn().await?)
-            .await
-            .map_err(backend)?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in rows {
-            out.extend(self.load_session(Some(row)).await?);
-        }
-        Ok(out)
+        self.ended_of_rep(rep, q).await
     }
 }
