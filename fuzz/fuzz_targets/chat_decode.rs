@@ -8,6 +8,7 @@ use beckon::protocol::{
     decode_client_frame, ClientMsg, FrameError, MAX_CLIENT_ID_CHARS, MAX_FRAME_BYTES,
     MAX_LEAVE_FIELD_CHARS, MAX_MESSAGE_CHARS,
 };
+use beckon_protocol::{files, screen, shell};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -54,6 +55,32 @@ fuzz_target!(|data: &[u8]| {
         // the protocol crate's and must answer any decoded info.
         ClientMsg::SystemInfo { info } => {
             let _ = info.check();
+        }
+        // The payloads the server stores or relays were decoded and bounded before it saw
+        // them: what the decoder accepted, the handlers may take as checked.
+        ClientMsg::ShellOutput { data, id } => {
+            let bytes = shell::decode(data, shell::MAX_CHUNK_BYTES).expect("checked output");
+            assert!(bytes.len() <= shell::MAX_CHUNK_BYTES);
+            if let Some(id) = id {
+                assert!((1..=MAX_CLIENT_ID_CHARS).contains(&id.chars().count()));
+            }
+        }
+        ClientMsg::FileChunk { data, .. } => {
+            let bytes = files::decode(data).expect("checked chunk");
+            assert!(bytes.len() <= files::MAX_CHUNK_BYTES);
+        }
+        ClientMsg::FileOffer { name, .. } => {
+            assert!(name.chars().count() <= 4 * files::MAX_NAME_CHARS);
+        }
+        ClientMsg::ScreenTiles {
+            width,
+            height,
+            tiles,
+            ..
+        } => {
+            assert!((1..=screen::MAX_SIDE).contains(width));
+            assert!((1..=screen::MAX_SIDE).contains(height));
+            assert_eq!(screen::check_tiles(*width, *height, tiles), Ok(()));
         }
         _ => {}
     }

@@ -54,9 +54,14 @@ pub fn check_tiles(width: u32, height: u32, tiles: &[Tile]) -> Result<(), &'stat
         if t.data.is_empty() {
             return Err("tile data is empty");
         }
-        let png_magic = decode(&t.data[..t.data.len().min(12)])
-            .map(|b| b.starts_with(&[0x89, b'P', b'N', b'G']))
-            .unwrap_or(false);
+        // `get`, not indexing: base64 is ASCII, but the data is whatever the peer sent, and
+        // slicing a string inside a multi-byte character panics (found by `scripts/fuzz
+        // chat_decode`). Cut there, it is not base64, so not a PNG either.
+        let png_magic = t
+            .data
+            .get(..t.data.len().min(12))
+            .and_then(|head| decode(head).ok())
+            .is_some_and(|b| b.starts_with(&[0x89, b'P', b'N', b'G']));
         if !png_magic {
             return Err("tile data is not a base64 PNG");
         }
@@ -90,6 +95,18 @@ mod tests {
         assert!(check_tiles(100, 80, &[tile(u32::MAX, 0, 1, 1)]).is_err());
         let mut t = tile(0, 0, 1, 1);
         t.data = encode(b"GIF89a......");
+        assert_eq!(
+            check_tiles(100, 80, &[t]),
+            Err("tile data is not a base64 PNG")
+        );
+    }
+
+    /// A multi-byte character where the PNG signature is read is a refusal, not a panic
+    /// (the fuzzer's crash input, shortened).
+    #[test]
+    fn non_ascii_tile_data_is_refused_without_panicking() {
+        let mut t = tile(0, 0, 1, 1);
+        t.data = "iVBORw0KGgo£AAAA".into();
         assert_eq!(
             check_tiles(100, 80, &[t]),
             Err("tile data is not a base64 PNG")
