@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::spawn_serve;
+use common::{spawn_serve, spawn_serve_with_file_limit};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
@@ -436,4 +436,55 @@ async fn oversized_bodies_and_websocket_messages_get_413_and_1009() {
     let frame = close.unwrap().expect("a close frame with a code");
     assert_eq!(u16::from(frame.code), 1009, "{frame:?}");
     server.stop().await;
+}
+
+/// Under a small open-file limit the connection cap shrinks to fit it, with a warning: the
+/// connections past it are answered `503` instead of hanging unaccepted once the process runs
+/// out of files, and the server works again as soon as they close.
+#[test]
+fn the_connection_cap_fits_under_the_open_file_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = spawn_serve_with_file_limit(
+        dir.path(),
+        &dir.path().join("data"),
+        &[
+            "--max-connections-per-address",
+            "0",
+            "--header-read-timeout",
+            "60",
+        ],
+        &[PW],
+        200,
+    );
+    let addr = addr_of(&server.url);
+    let warned = (0..50).find_map(|_| {
+        let line = server
+            .stderr_lines
+            .recv_timeout(Duration::from_millis(200))
+            .ok()?;
+        line.contains("at most 150 connections at once")
+            .then_some(line)
+    });
+    assert!(
+        warned.is_some_and(|l| l.contains("open-file limit")),
+        "no warning that the cap was lowered"
+    );
+    // More connections than the process has files for.
+    let held: Vec<TcpStream> = (0..190).map(|_| idle_connection(&addr)).collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let refused = request(&addr, "/healthz");
+    assert!(refused.starts_with("HTTP/1.1 503"), "{refused:?}");
+    assert!(refused.contains("Retry-After"), "{refused}");
+    drop(held);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let answer = request(&addr, "/healthz");
+        if answer.starts_with("HTTP/1.1 200") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "not healthy again: {answer:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (code, _) = server.terminate();
+    assert_eq!(code, 0);
 }

@@ -140,6 +140,21 @@ pub fn beckon_bin() -> &'static str {
 /// A `beckon` command with a clean environment of BECKON_* variables.
 pub fn beckon(cwd: &Path) -> Command {
     let mut cmd = Command::new(beckon_bin());
+    isolate(&mut cmd, cwd);
+    cmd
+}
+
+/// `beckon` run by util-linux's `prlimit` with soft and hard open-file limits of `files`.
+pub fn beckon_with_file_limit(cwd: &Path, files: u64) -> Command {
+    let mut cmd = Command::new("prlimit");
+    cmd.arg(format!("--nofile={files}:{files}"))
+        .arg(beckon_bin());
+    isolate(&mut cmd, cwd);
+    cmd
+}
+
+/// Runs in `cwd`, with none of this environment's Beckon settings and no colour.
+fn isolate(cmd: &mut Command, cwd: &Path) {
     cmd.current_dir(cwd);
     for (k, _) in std::env::vars() {
         if k.starts_with("BECKON_") {
@@ -147,7 +162,6 @@ pub fn beckon(cwd: &Path) -> Command {
         }
     }
     cmd.env("NO_COLOR", "1");
-    cmd
 }
 
 /// Runs a `beckon` command with `stdin` text; returns (status code, stdout, stderr).
@@ -201,8 +215,34 @@ pub fn spawn_serve_on(
     extra: &[&str],
     envs: &[(&str, &str)],
 ) -> ServeProcess {
+    spawn_serve_with(beckon(cwd), data_dir, listen, extra, envs)
+}
+
+/// Like `spawn_serve`, with the open-file limit (soft and hard) set to `files`.
+pub fn spawn_serve_with_file_limit(
+    cwd: &Path,
+    data_dir: &Path,
+    extra: &[&str],
+    envs: &[(&str, &str)],
+    files: u64,
+) -> ServeProcess {
+    spawn_serve_with(
+        beckon_with_file_limit(cwd, files),
+        data_dir,
+        "127.0.0.1:0",
+        extra,
+        envs,
+    )
+}
+
+fn spawn_serve_with(
+    mut cmd: Command,
+    data_dir: &Path,
+    listen: &str,
+    extra: &[&str],
+    envs: &[(&str, &str)],
+) -> ServeProcess {
     use std::io::{BufRead, BufReader, Read};
-    let mut cmd = beckon(cwd);
     cmd.args(["serve", "--listen", listen, "--data-dir"])
         .arg(data_dir)
         .args(extra)
