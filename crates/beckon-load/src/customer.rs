@@ -2,7 +2,7 @@
 //! then a ping every 20 s), send stamped messages on a schedule and measure the replies.
 
 use crate::config::{Scenario, Target};
-use crate::net::{first_json, ws_connect, ws_url, Ws};
+use crate::net::{first_json, ws_connect, ws_connect_error, ws_url, Ws};
 use crate::rep::Rep;
 use crate::scenarios::Run;
 use crate::stats::{stamp, Held, Stats};
@@ -106,8 +106,8 @@ pub(crate) async fn open_session(
     let request = url.into_client_request().ok()?;
     let mut ws = match ws_connect(request).await {
         Ok(ws) => ws,
-        Err(_) => {
-            stats.error("customer_ws_connect");
+        Err(e) => {
+            stats.error(ws_connect_error("customer", &e));
             return None;
         }
     };

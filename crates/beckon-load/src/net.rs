@@ -49,6 +49,18 @@ pub(crate) async fn ws_connect(
     Ok(ws)
 }
 
+/// How a failed `ws_connect` is counted: a refusal by the server is told apart (by its HTTP
+/// status, e.g. `customer_ws_http_503` past the connection cap) from a timeout and from a
+/// connection that failed below HTTP.
+pub(crate) fn ws_connect_error(who: &str, e: &anyhow::Error) -> String {
+    use tokio_tungstenite::tungstenite::Error;
+    match e.downcast_ref::<Error>() {
+        Some(Error::Http(response)) => format!("{who}_ws_http_{}", response.status().as_u16()),
+        _ if e.to_string() == "timeout" => format!("{who}_ws_timeout"),
+        _ => format!("{who}_ws_connect"),
+    }
+}
+
 /// The first JSON text message of a socket, within the connect timeout.
 pub(crate) async fn first_json(ws: &mut Ws) -> Option<Value> {
     let deadline = tokio::time::Instant::now() + CONNECT_TIMEOUT;
@@ -70,4 +82,24 @@ pub(crate) fn progress_bar(enabled: bool, len: u64, template: &str) -> ProgressB
         bar.set_style(style.progress_chars("=> "));
     }
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ws_connect_error;
+    use tokio_tungstenite::tungstenite::{http, Error};
+
+    #[test]
+    fn refusals_are_counted_by_status() {
+        let refused = http::Response::builder()
+            .status(503)
+            .body(None)
+            .expect("response");
+        let e = anyhow::Error::from(Error::Http(refused));
+        assert_eq!(ws_connect_error("customer", &e), "customer_ws_http_503");
+        let e = anyhow::anyhow!("timeout");
+        assert_eq!(ws_connect_error("customer", &e), "customer_ws_timeout");
+        let e = anyhow::Error::from(Error::ConnectionClosed);
+        assert_eq!(ws_connect_error("rep", &e), "rep_ws_connect");
+    }
 }
