@@ -13,9 +13,28 @@
 /// Files kept for everything that is not a connection: a quarter of the limit, at most this.
 const RESERVE: u64 = 256;
 
+/// The connection cap to use for `requested` (`0`: none asked for): raises the open-file
+/// limit, fits the cap under it, and warns when that lowers it.
+pub fn connection_cap(requested: usize) -> usize {
+    let Some(files) = raise() else {
+        return requested;
+    };
+    let fitted = fit(requested, files);
+    if fitted != requested {
+        let asked = match requested {
+            0 => "unlimited".to_string(),
+            n => n.to_string(),
+        };
+        tracing::warn!(
+            "at most {fitted} connections at once, not {asked}: this process may open {files} files, and the database and downloads need some (raise the open-file limit, e.g. LimitNOFILE= under systemd, to allow more)"
+        );
+    }
+    fitted
+}
+
 /// Raises the soft open-file limit as far as the hard limit allows; the limit now in force,
 /// or `None` when it cannot be read.
-pub fn raise() -> Option<u64> {
+fn raise() -> Option<u64> {
     match rlimit::increase_nofile_limit(u64::MAX) {
         Ok(limit) => Some(limit),
         Err(e) => {
@@ -27,7 +46,7 @@ pub fn raise() -> Option<u64> {
 
 /// The connection cap that fits under `limit` open files: `requested` (`0`: no cap asked
 /// for) when it fits, else the limit less the reserve.
-pub fn fit(requested: usize, limit: u64) -> usize {
+fn fit(requested: usize, limit: u64) -> usize {
     let room = limit.saturating_sub(RESERVE.min(limit / 4)).max(1);
     let room = usize::try_from(room).unwrap_or(usize::MAX);
     if requested == 0 {

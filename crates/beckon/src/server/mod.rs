@@ -39,22 +39,8 @@ pub async fn serve(
 ) -> Result<(), ServeError> {
     let shutdown = state.shutdown.clone();
     let grace = state.settings.shutdown_grace;
-    let requested = state.settings.max_connections;
-    let max_connections = match file_limit::raise() {
-        Some(files) => {
-            let fitted = file_limit::fit(requested, files);
-            if fitted != requested {
-                tracing::warn!(
-                    "at most {fitted} connections at once, not {}: this process may open {files} files, and the database and downloads need some (raise the open-file limit, e.g. LimitNOFILE= under systemd, to allow more)",
-                    if requested == 0 { "unlimited".to_string() } else { requested.to_string() }
-                );
-            }
-            fitted
-        }
-        None => requested,
-    };
     let limits = connections::ConnectionLimits {
-        max_connections,
+        max_connections: file_limit::connection_cap(state.settings.max_connections),
         max_connections_per_address: state.settings.max_connections_per_address,
         header_read_timeout: Duration::from_secs(state.settings.header_read_timeout),
     };
