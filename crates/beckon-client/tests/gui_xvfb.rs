@@ -174,27 +174,16 @@ fn kind_is(e: &serde_json::Value, kind: &str) -> bool {
 }
 
 /// Asks for the system information, waits for the client's dialog to be drawn.
-fn request_system_info(rep: &Rep, lsid: &str, n: usize) {
+fn request_system_info(rep: &Rep, client: &mut Client, lsid: &str, n: usize) {
     let (s, b) = rep.post(
         &format!("/api/rep/sessions/{lsid}/capabilities/system_info"),
         serde_json::json!({}),
     );
     assert_eq!(s, 200, "request: {b}");
-    let requests = || {
-        rep.events(lsid)
-            .iter()
-            .filter(|e| kind_is(e, "capability_requested"))
-            .count()
-    };
-    for _ in 0..100 {
-        if requests() >= n {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert!(requests() >= n, "request {n} is not in the log");
-    // The request reaches the client over its socket and the dialog opens on the next frame.
-    std::thread::sleep(Duration::from_secs(2));
+    // Keys sent before the dialog holds the focus would go to the message field instead.
+    client.expect_nth_stderr(&format!("consent dialog {n} focused"), n, 30, |l| {
+        l == "beckon-client: the consent dialog has the focus"
+    });
 }
 
 #[test]
@@ -229,7 +218,7 @@ fn the_keyboard_alone_drives_the_window_in_chinese() {
     });
 
     // The consent dialog takes the focus on Deny: Space denies, nothing is shared.
-    request_system_info(&rep, &lsid, 1);
+    request_system_info(&rep, &mut client, &lsid, 1);
     xdotool(&display, &["key", "space"]);
     rep.wait_event(&lsid, "capability_denied", |e| {
         kind_is(e, "capability_denied")
@@ -240,7 +229,7 @@ fn the_keyboard_alone_drives_the_window_in_chinese() {
     );
 
     // Asked again: Shift+Tab reaches Allow, Space allows, the information is sent.
-    request_system_info(&rep, &lsid, 2);
+    request_system_info(&rep, &mut client, &lsid, 2);
     xdotool(&display, &["key", "shift+Tab"]);
     xdotool(&display, &["key", "space"]);
     rep.wait_event(&lsid, "capability_allowed", |e| {

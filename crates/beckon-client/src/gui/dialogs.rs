@@ -49,6 +49,9 @@ impl App {
                     if !self.consent_focused {
                         self.consent_focused = true;
                         deny.request_focus();
+                        // For whoever drives the window without seeing it (the GUI tests):
+                        // from here on, keys go to the dialog.
+                        eprintln!("beckon-client: the consent dialog has the focus");
                     }
                     if deny.clicked() {
                         answer = Some(false);

@@ -239,9 +239,20 @@ impl Client {
     /// Waits (up to `secs`) for a stderr line matching `pred`; returns it. Lines read while
     /// waiting are kept for later calls.
     pub fn expect_stderr(&mut self, what: &str, secs: u64, pred: impl Fn(&str) -> bool) -> String {
+        self.expect_nth_stderr(what, 1, secs, pred)
+    }
+
+    /// Waits until `n` stderr lines in all match `pred`; returns the `n`-th.
+    pub fn expect_nth_stderr(
+        &mut self,
+        what: &str,
+        n: usize,
+        secs: u64,
+        pred: impl Fn(&str) -> bool,
+    ) -> String {
         let deadline = Instant::now() + Duration::from_secs(secs);
         loop {
-            if let Some(l) = self.seen_err.iter().find(|l| pred(l)) {
+            if let Some(l) = self.seen_err.iter().filter(|l| pred(l)).nth(n - 1) {
                 return l.clone();
             }
             let left = deadline.saturating_duration_since(Instant::now());
