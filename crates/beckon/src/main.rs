@@ -4,6 +4,11 @@ mod cli;
 
 use std::process::ExitCode;
 
+// glibc's malloc was a tenth of the server's CPU under chat load (BENCHMARKS.md, "A faster
+// allocator"): mimalloc's thread-local free lists suit many small, short-lived buffers.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,
