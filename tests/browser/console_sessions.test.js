@@ -9,116 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './lib/server.js';
 import { launchBrowser } from './lib/browser.js';
+import {
+  PANEL, accept, customer, customerSays, customerSees, endMine, field, item, openConsole, q, ready, say, seen,
+} from './lib/console.js';
 
-const PASSWORD = process.env.BECKON_DEMO_PASSWORD || 'demo-password-123';
 const T = { timeout: 60_000 };
 const SHOTS = process.env.BECKON_SCREENSHOT_DIR || tmpdir();
-const PANEL = '[role=tabpanel]:not([hidden])';
-
-/**
- * A signed-in console in its own browser context. Page errors, alert() dialogs and CSP
- * violations are collected; desktop notifications are recorded by a stand-in.
- */
-async function openConsole(browser, server, username) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(15_000);
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-    // Sockets are kept reachable so that a test can drop the console's connection.
-    const NativeSocket = window.WebSocket;
-    window.__sockets = [];
-    window.WebSocket = class extends NativeSocket {
-      constructor(...args) { super(...args); window.__sockets.push(this); }
-    };
-    window.__notifications = [];
-    window.Notification = class {
-      static permission = 'default';
-      static async requestPermission() { window.Notification.permission = 'granted'; return 'granted'; }
-      constructor(title, opts) { window.__notifications.push({ title, body: opts.body }); }
-      addEventListener() {}
-      close() {}
-    };
-  });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  await page.goto(`${server.siteUrl}/console`);
-  await page.fill('#username', username);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(/\/console$/), page.click('#login-form button[type=submit]')]);
-  await ready(page);
-  return {
-    context,
-    page,
-    /** Fails the test on page errors, dialogs, CSP violations or injected images. */
-    async clean() {
-      assert.deepEqual(problems, [], `${username}: page errors or dialogs`);
-      assert.deepEqual(await page.evaluate(() => window.__csp), [], `${username}: CSP violations`);
-      assert.equal(await page.locator('img').count(), 0, `${username}: no injected images`);
-    },
-  };
-}
-
-async function ready(page) {
-  await page.waitForSelector('#console[data-ready="1"]');
-  await page.waitForFunction(() => document.getElementById('console').dataset.presence === 'available');
-}
-
-/** A customer who starts a session with `query` and lands on the chat page. */
-async function customer(browser, server, query, referer) {
-  const context = await browser.newContext();
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const dialogs = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  await page.goto(`${server.siteUrl}/api/start_session?${query}`, referer ? { referer } : {});
-  await page.waitForURL(/\/chat\/[0-9a-f]{32}$/);
-  await page.waitForFunction(() => document.getElementById('chat-status').textContent.length > 0);
-  return { context, page, dialogs };
-}
-
-const q = (params) => new URLSearchParams({ c2cjs: '1', ...params }).toString();
-const item = (page, name) => page.locator('.queue-item', { hasText: name });
-
-async function accept(page, name) {
-  await item(page, name).locator('button.accept').click();
-  await page.waitForSelector(`[role=tab][aria-selected=true]:has-text("${name}")`);
-}
-
-async function say(page, text) {
-  await page.fill(`${PANEL} .composer-input`, text);
-  await page.press(`${PANEL} .composer-input`, 'Enter');
-}
-
-async function customerSays(page, text) {
-  await page.fill('#chat-input', text);
-  await page.keyboard.press('Enter');
-}
-
-/** Waits until a console's open panel shows a line with this text. */
-async function seen(page, text, sel = '.chat-log li') {
-  await page.locator(`${PANEL} ${sel}`, { hasText: text }).first().waitFor();
-}
-
-async function customerSees(page, text) {
-  await page.waitForFunction((t) => [...document.querySelectorAll('#chat-log li')].some((li) => li.textContent.includes(t)), text);
-}
-
-/** Ends every session a console owns, so that the next test starts with no open tabs. */
-async function endMine(page) {
-  await page.evaluate(async () => {
-    const me = Number(document.getElementById('console').dataset.userId);
-    const { sessions } = await (await fetch('/api/rep/sessions')).json();
-    for (const s of sessions.filter((x) => x.owner_id === me)) {
-      await fetch(`/api/rep/sessions/${s.lsid}/end`, { method: 'POST', headers: { 'x-beckon-csrf': '1' } });
-    }
-  });
-}
-
-/** The text of one side-panel field of the open session. */
-const field = (page, key) => page.locator(`${PANEL} .field[data-field="${key}"] dd`).textContent();
 
 describe('console sessions', () => {
   let server;

@@ -44,6 +44,24 @@ impl Target {
     }
 }
 
+/// How Beckon's representatives answer (the relay's always answer over their socket).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RepSend {
+    /// `chat` over the console socket, as the console page sends.
+    Socket,
+    /// `POST /api/rep/sessions/{lsid}/messages`, as an integration's script would.
+    Http,
+}
+
+impl RepSend {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RepSend::Socket => "socket",
+            RepSend::Http => "http",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub url: String,
@@ -60,6 +78,7 @@ pub struct Config {
     /// Representatives to sign in as (Beckon); for the relay only their number counts.
     pub rep_users: Vec<String>,
     pub rep_password: Option<String>,
+    pub rep_send: RepSend,
     /// The start_session form parameters.
     pub start_params: String,
     /// Sessions started and connected at once during setup.
@@ -80,6 +99,7 @@ impl Config {
             pid: None,
             rep_users: Vec::new(),
             rep_password: None,
+            rep_send: RepSend::Socket,
             start_params: "issue_menu=1&id=12&c2cjs=1".into(),
             setup_concurrency: 16,
             progress: false,

@@ -24,7 +24,7 @@ mod stats;
 
 use std::time::Duration;
 
-pub use config::{check_loopback, Config, Scenario, Target};
+pub use config::{check_loopback, Config, RepSend, Scenario, Target};
 pub use net::rss_kib;
 pub use report::{Latency, Memory, Report};
 pub use scenarios::run;

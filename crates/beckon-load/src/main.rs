@@ -1,7 +1,7 @@
 //! `beckon-load`: drives a Beckon server on this machine through its real protocols and reports
 //! connections held, message rates, latency percentiles, errors and the server's memory.
 
-use beckon_load::{Config, Scenario, Target};
+use beckon_load::{Config, RepSend, Scenario, Target};
 use clap::{Parser, ValueEnum};
 use std::time::Duration;
 
@@ -16,6 +16,12 @@ enum ScenarioArg {
 enum TargetArg {
     Beckon,
     Relay,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RepSendArg {
+    Socket,
+    Http,
 }
 
 /// Load tool for Beckon (loopback targets only).
@@ -47,6 +53,10 @@ struct Args {
     rep_users: Vec<String>,
     #[arg(long, env = "BECKON_LOAD_REP_PASSWORD", hide_env_values = true)]
     rep_password: Option<String>,
+    /// How Beckon's representatives answer: `chat` over the console socket (as the console
+    /// page does) or one `POST .../messages` each (as an integration would).
+    #[arg(long, value_enum, default_value = "socket")]
+    rep_send: RepSendArg,
     /// Form parameters of POST /api/start_session (default: the demo's issue "printing").
     #[arg(long, default_value = "issue_menu=1&id=12&c2cjs=1")]
     start_params: String,
@@ -89,6 +99,10 @@ async fn run(args: Args) -> anyhow::Result<()> {
     cfg.pid = args.pid;
     cfg.rep_users = args.rep_users;
     cfg.rep_password = args.rep_password;
+    cfg.rep_send = match args.rep_send {
+        RepSendArg::Socket => RepSend::Socket,
+        RepSendArg::Http => RepSend::Http,
+    };
     cfg.start_params = args.start_params;
     cfg.setup_concurrency = args.setup_concurrency;
     cfg.progress = !args.no_progress;

@@ -1,7 +1,8 @@
 //! The representatives' side: sign in, hold the console socket, measure each customer message
-//! and answer it over the rep API (Beckon) or the socket (relay).
+//! and answer it: over the console socket (`chat`, as the console page does) or the rep API
+//! (Beckon, `--rep-send http`), or over the relay's socket.
 
-use crate::config::Target;
+use crate::config::{RepSend, Target};
 use crate::net::{ws_connect, ws_url, Ws};
 use crate::scenarios::Run;
 use crate::stats::{parse_stamp, stamp, Held};
@@ -95,6 +96,8 @@ pub(crate) async fn drive_rep(run: Arc<Run>, http: reqwest::Client, ws: Ws, _hel
     let in_flight = Arc::new(Semaphore::new(REP_IN_FLIGHT));
     let mut replies = JoinSet::new();
     let mut sent = 0u64;
+    // `chat` messages sent over the socket and not yet answered.
+    let mut awaiting = 0i64;
     loop {
         tokio::select! {
             _ = run.stop.cancelled() => break,
@@ -122,6 +125,16 @@ pub(crate) async fn drive_rep(run: Arc<Run>, http: reqwest::Client, ws: Ws, _hel
                         dead = None;
                         continue;
                     }
+                    if v["type"] == "chat_ack" || v["type"] == "chat_refused" {
+                        awaiting -= 1;
+                        stats.replies_pending.fetch_sub(1, Ordering::SeqCst);
+                        if v["type"] == "chat_ack" {
+                            stats.rep_sent.fetch_add(1, Ordering::SeqCst);
+                        } else {
+                            stats.error(format!("rep_chat_refused_{}", v["code"].as_str().unwrap_or("unknown")));
+                        }
+                        continue;
+                    }
                     if v["type"] != "event" || v["kind"] != "chat_message" || v["from"] != "customer" {
                         continue;
                     }
@@ -141,6 +154,16 @@ pub(crate) async fn drive_rep(run: Arc<Run>, http: reqwest::Client, ws: Ws, _hel
                                 break;
                             }
                             stats.rep_sent.fetch_add(1, Ordering::SeqCst);
+                        }
+                        Target::Beckon if run.cfg.rep_send == RepSend::Socket => {
+                            let chat = json!({"type": "chat", "lsid": lsid, "id": id,
+                                              "text": stamp(session, stats.micros())});
+                            awaiting += 1;
+                            stats.replies_pending.fetch_add(1, Ordering::SeqCst);
+                            if sink.send(Message::Text(chat.to_string().into())).await.is_err() {
+                                if !stats.closing() { stats.error("rep_ws_send"); }
+                                break;
+                            }
                         }
                         Target::Beckon => {
                             let Ok(permit) = in_flight.clone().acquire_owned().await else { break };
@@ -163,10 +186,12 @@ pub(crate) async fn drive_rep(run: Arc<Run>, http: reqwest::Client, ws: Ws, _hel
         }
     }
     while replies.join_next().await.is_some() {}
+    // Answers that will not come now no longer hold up the end of the run.
+    stats.replies_pending.fetch_sub(awaiting, Ordering::SeqCst);
     let _ = tokio::time::timeout(Duration::from_secs(2), sink.close()).await;
 }
 
-/// Answers over the rep API.
+/// Answers over the rep API (`--rep-send http`).
 async fn rep_reply(run: &Run, http: &reqwest::Client, lsid: &str, id: &str, session: usize) {
     let stats = &run.stats;
     let Ok(url) = run.base.join(&format!("/api/rep/sessions/{lsid}/messages")) else {

@@ -57,6 +57,8 @@ pub struct Memory {
 pub struct Report {
     pub scenario: String,
     pub target: String,
+    /// How representatives answered (`socket`, `http`); empty where nobody answers.
+    pub rep_send: String,
     pub sessions_requested: usize,
     pub rate: f64,
     pub setup_secs: f64,
@@ -91,6 +93,7 @@ impl Report {
         json!({
             "scenario": self.scenario,
             "target": self.target,
+            "rep_send": self.rep_send,
             "sessions_requested": self.sessions_requested,
             "rate": self.rate,
             "setup_secs": self.setup_secs,
@@ -129,8 +132,13 @@ impl Report {
     }
 
     pub fn to_text(&self) -> String {
+        let answers = if self.rep_send.is_empty() {
+            String::new()
+        } else {
+            format!(", answered over {}", self.rep_send)
+        };
         let mut s = format!(
-            "beckon-load: scenario {} against {} ({} sessions requested, rate {}/s)\n",
+            "beckon-load: scenario {} against {} ({} sessions requested, rate {}/s{answers})\n",
             self.scenario, self.target, self.sessions_requested, self.rate
         );
         s += &format!(

@@ -93,6 +93,11 @@ fn base_report(run: &Run) -> Report {
     Report {
         scenario: run.cfg.scenario.as_str().into(),
         target: run.cfg.target.as_str().into(),
+        rep_send: match (run.cfg.scenario, run.cfg.target) {
+            (Scenario::Chat, Target::Beckon) => run.cfg.rep_send.as_str().into(),
+            (Scenario::Chat, Target::Relay) => "socket".into(),
+            _ => String::new(),
+        },
         sessions_requested: run.cfg.sessions,
         rate: run.cfg.rate,
         customers_connected: s.customers.load(Ordering::SeqCst),

@@ -9,7 +9,7 @@
 //! Typing indicators are ephemeral and travel only here; the last one per session is
 //! remembered for the representative API.
 
-use crate::domain::ids::SessionId;
+use crate::domain::ids::{SessionId, UserId};
 use crate::domain::session::SessionEvent;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -61,6 +61,9 @@ pub enum ConsolePoke {
     Log(SessionId, Arc<SessionEvent>),
     /// The customer of a session started or stopped typing.
     CustomerTyping(SessionId, bool),
+    /// A login of this user ended here (signed out): their consoles read their login again
+    /// at once instead of at their next heartbeat.
+    SignedOut(UserId),
 }
 
 const CONSOLE_CAPACITY: usize = 1024;
@@ -114,6 +117,11 @@ impl Hub {
         let event = Arc::new(event.clone());
         self.send(id, Poke::Event(event.clone()));
         let _ = self.consoles.send(ConsolePoke::Log(id, event));
+    }
+
+    /// A login of `user` ended on this node (`ConsolePoke::SignedOut`).
+    pub fn signed_out(&self, user: UserId) {
+        let _ = self.consoles.send(ConsolePoke::SignedOut(user));
     }
 
     /// Every console subscribes to all session activity and filters what it shows.

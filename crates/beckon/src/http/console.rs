@@ -184,6 +184,7 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Respon
     if let Some(token) = cookie_value(&headers, LOGIN_COOKIE) {
         if let Ok(Some(user)) = auth::user_of(state.store.as_ref(), &token).await {
             let _ = auth::logout(state.store.as_ref(), &token, user.id).await;
+            state.hub.signed_out(user.id);
         }
     }
     let mut r = Redirect::to("/console").into_response();

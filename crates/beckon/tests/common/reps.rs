@@ -110,6 +110,11 @@ impl RepClient {
 /// Signs `username` in and opens their console socket, as the console page does: the
 /// socket has said hello, and the welcome has been read (the queue message comes next).
 pub async fn console_ws(server: &TestServer, username: &str) -> Ws {
+    console_ws_with_cookie(server, username).await.0
+}
+
+/// `console_ws`, and the login cookie (`name=value`) the socket was opened with.
+pub async fn console_ws_with_cookie(server: &TestServer, username: &str) -> (Ws, String) {
     let r = server
         .client
         .post(server.at("/api/rep/login"))
@@ -134,7 +139,7 @@ pub async fn console_ws(server: &TestServer, username: &str) -> Ws {
     .unwrap();
     let welcome = next_json(&mut ws).await;
     assert_eq!(welcome["type"], "welcome", "{welcome}");
-    ws
+    (ws, cookie)
 }
 
 /// Starts a session over the JSON variant; returns (status, body).

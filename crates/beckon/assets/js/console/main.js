@@ -98,6 +98,7 @@ function openSession(view, opts = {}) {
       me,
       sendTyping: (lsid, active) => socket.send({ type: 'typing', lsid, active }),
       send: (msg) => socket.send(msg),
+      chat: (lsid, id, text) => socket.chat(lsid, id, text),
       repName,
       isSelected: (lsid) => tabs.selected === lsid,
       onChange: label,

@@ -12,6 +12,7 @@ import { renderDetails } from './details.js';
 import { ShellPanel, isShellEvent } from './terminal.js';
 import { eventLine, insertLine } from './transcript.js';
 import { TypingSignal } from './typing.js';
+import { SocketUnavailable } from './socket.js';
 
 const CUSTOMER_TYPING_TIMEOUT_MS = 15_000;
 
@@ -19,6 +20,7 @@ const CUSTOMER_TYPING_TIMEOUT_MS = 15_000;
  * @typedef {import('./transcript.js').SessionEvent} SessionEvent
  * @typedef {{ me: number, sendTyping: (lsid: string, active: boolean) => void,
  *   send: (msg: Record<string, unknown>) => boolean,
+ *   chat: (lsid: string, id: string, text: string) => Promise<number>,
  *   repName: (id: number) => string, isSelected: (lsid: string) => boolean,
  *   onChange: (p: SessionPanel) => void, onClose: (p: SessionPanel) => void,
  *   act: (action: 'transfer' | 'invite' | 'end', p: SessionPanel) => void }} PanelContext
@@ -44,6 +46,8 @@ export class SessionPanel {
     this.unread = false;
     /** @type {{li: HTMLElement, text: string, id: string}[]} */
     this.pending = [];
+    /** Deliveries in turn, so that this session's messages are stored in the order written. */
+    this.delivering = Promise.resolve();
     this.typingOut = new TypingSignal((active) => ctx.sendTyping(this.lsid, active));
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.customerTypingTimer = undefined;
@@ -274,9 +278,23 @@ export class SessionPanel {
   }
 
   /** @param {{li: HTMLElement, text: string, id: string}} p */
-  async deliver(p) {
+  deliver(p) {
+    this.delivering = this.delivering.then(() => this.deliverNow(p));
+  }
+
+  /**
+   * Over the console socket, else over the API: the server stores an id once, so a message
+   * the socket took but could not confirm is not doubled by sending it again.
+   * @param {{li: HTMLElement, text: string, id: string}} p
+   */
+  async deliverNow(p) {
     try {
-      await post(`${sessionPath(this.lsid)}/messages`, { id: p.id, text: p.text });
+      try {
+        await this.ctx.chat(this.lsid, p.id, p.text);
+      } catch (e) {
+        if (!(e instanceof SocketUnavailable)) throw e;
+        await post(`${sessionPath(this.lsid)}/messages`, { id: p.id, text: p.text });
+      }
     } catch (e) {
       if (!this.pending.includes(p)) return;
       const retry = h('button', { type: 'button', class: 'link-button' }, 'Retry');

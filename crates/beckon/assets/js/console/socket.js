@@ -1,7 +1,19 @@
 // The console socket (`/api/rep/ws`): hello with the last sequence number seen per session,
-// pings every 20 s, reconnects with backoff, and hands each server message to `onMessage`.
+// pings every 20 s, reconnects with backoff, hands each server message to `onMessage`, and
+// carries chat messages (`chat`, answered by `chat_ack` or `chat_refused`).
+
+import { ApiError } from './api.js';
 
 const PING_EVERY_MS = 20_000;
+/** A chat message not answered this long is sent again over the API (same id, stored once). */
+const CHAT_ANSWER_MS = 10_000;
+
+/** The socket could not carry a chat message (not open, closed before the answer, no answer). */
+export class SocketUnavailable extends Error {
+  constructor() {
+    super('The console is not connected.');
+  }
+}
 const PONG_TIMEOUT_MS = 10_000;
 const BACKOFF_MS = [1000, 2000, 5000, 10_000];
 
@@ -26,6 +38,8 @@ export class ConsoleSocket {
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.pongTimer = undefined;
     this.stopped = false;
+    /** @type {Map<string, {resolve: (seq: number) => void, reject: (e: Error) => void, timer: ReturnType<typeof setTimeout>}>} */
+    this.chats = new Map();
   }
 
   connect() {
@@ -53,11 +67,15 @@ export class ConsoleSocket {
       } else if (msg.type === 'pong') {
         clearTimeout(this.pongTimer);
         return;
+      } else if (msg.type === 'chat_ack' || msg.type === 'chat_refused') {
+        this.answerChat(msg);
+        return;
       }
       this.opts.onMessage(msg);
     });
     ws.addEventListener('close', () => {
       this.stopPings();
+      this.dropChats();
       if (this.ws !== ws || this.stopped) return;
       this.opts.onStatus('offline');
       const wait = BACKOFF_MS[Math.min(this.attempt++, BACKOFF_MS.length - 1)];
@@ -87,6 +105,47 @@ export class ConsoleSocket {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Sends a chat message; resolves to its sequence number once stored, rejects with the
+   * server's refusal (`ApiError`) or with `SocketUnavailable`.
+   * @param {string} lsid
+   * @param {string} id
+   * @param {string} text
+   * @returns {Promise<number>}
+   */
+  chat(lsid, id, text) {
+    return new Promise((resolve, reject) => {
+      if (this.chats.has(id) || !this.send({ type: 'chat', lsid, id, text })) {
+        reject(new SocketUnavailable());
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.chats.delete(id);
+        reject(new SocketUnavailable());
+      }, CHAT_ANSWER_MS);
+      this.chats.set(id, { resolve, reject, timer });
+    });
+  }
+
+  /** @param {ServerMessage} msg */
+  answerChat(msg) {
+    const waiting = this.chats.get(msg.id);
+    if (!waiting) return;
+    this.chats.delete(msg.id);
+    clearTimeout(waiting.timer);
+    if (msg.type === 'chat_ack') waiting.resolve(Number(msg.seq));
+    else waiting.reject(new ApiError(0, String(msg.code), String(msg.message)));
+  }
+
+  /** The socket closed: no answers will come to what it carried. */
+  dropChats() {
+    for (const { reject, timer } of this.chats.values()) {
+      clearTimeout(timer);
+      reject(new SocketUnavailable());
+    }
+    this.chats.clear();
   }
 
   stop() {

@@ -180,6 +180,7 @@ pub async fn logout(State(state): State<AppState>, rep: Rep) -> Response {
     if let Err(e) = auth::logout(state.store.as_ref(), &rep.token, rep.user.id).await {
         return internal(e);
     }
+    state.hub.signed_out(rep.user.id);
     let cookie = format!("{LOGIN_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0");
     ([(header::SET_COOKIE, cookie)], StatusCode::NO_CONTENT).into_response()
 }

@@ -10,6 +10,7 @@ use crate::domain::time::now_ms;
 use crate::http::rep::views::session_view_for;
 use crate::http::rep::{error, internal, Rep};
 use crate::protocol;
+use crate::store::Appended;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -30,36 +31,86 @@ pub async fn send_message(
     Path(lsid): Path<String>,
     Json(body): Json<MessageBody>,
 ) -> Response {
-    let session = match find_session(&state, &lsid).await {
-        Ok(s) => s,
-        Err(r) => return r,
+    match store_chat(&state, &rep, &lsid, &body.id, &body.text).await {
+        Ok(a) => Json(json!({ "seq": a.event.seq, "duplicate": a.duplicate })).into_response(),
+        Err(ChatRefusal::Storage(e)) => internal(e),
+        Err(r) => error(r.status(), r.code(), r.message()),
+    }
+}
+
+/// Why a representative's chat message was not stored, whichever way it came (the API above
+/// or the console socket's `chat`).
+#[derive(Debug)]
+pub(in crate::http::rep) enum ChatRefusal {
+    NotFound,
+    NotParticipant,
+    Invalid(&'static str),
+    Storage(crate::store::StoreError),
+}
+
+impl ChatRefusal {
+    pub(in crate::http::rep) fn status(&self) -> StatusCode {
+        match self {
+            ChatRefusal::NotFound => StatusCode::NOT_FOUND,
+            ChatRefusal::NotParticipant => StatusCode::FORBIDDEN,
+            ChatRefusal::Invalid(_) => StatusCode::BAD_REQUEST,
+            ChatRefusal::Storage(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub(in crate::http::rep) fn code(&self) -> &'static str {
+        match self {
+            ChatRefusal::NotFound => "not_found",
+            ChatRefusal::NotParticipant => "not_participant",
+            ChatRefusal::Invalid(_) => "invalid_message",
+            ChatRefusal::Storage(_) => "internal",
+        }
+    }
+
+    pub(in crate::http::rep) fn message(&self) -> &'static str {
+        match self {
+            ChatRefusal::NotFound => "no such session",
+            ChatRefusal::NotParticipant => "accept or join the session before chatting",
+            ChatRefusal::Invalid(reason) => reason,
+            ChatRefusal::Storage(_) => "internal error",
+        }
+    }
+}
+
+/// Stores a representative's chat message in a session they take part in, once per `id`,
+/// and tells the session's page and the consoles following it.
+pub(in crate::http::rep) async fn store_chat(
+    state: &AppState,
+    rep: &Rep,
+    lsid: &str,
+    id: &str,
+    text: &str,
+) -> Result<Appended, ChatRefusal> {
+    let session = match state.store.session_by_lsid(lsid).await {
+        Ok(Some(s)) => s,
+        Ok(None) => return Err(ChatRefusal::NotFound),
+        Err(e) => return Err(ChatRefusal::Storage(e)),
     };
-    if !participates(&state, &rep, &session).await {
-        return error(
-            StatusCode::FORBIDDEN,
-            "not_participant",
-            "accept or join the session before chatting",
-        );
+    if !participates(state, rep, &session).await {
+        return Err(ChatRefusal::NotParticipant);
     }
-    if let Err(reason) = protocol::check_chat(&body.id, &body.text) {
-        return error(StatusCode::BAD_REQUEST, "invalid_message", reason);
-    }
+    protocol::check_chat(id, text).map_err(ChatRefusal::Invalid)?;
     let event = NewEvent {
         kind: "chat_message".into(),
         actor: Actor::Rep(rep.user.id),
-        body: json!({ "text": body.text, "name": rep.user.public_display_name }),
-        client_msg_id: Some(format!("rep:{}:{}", rep.user.id, body.id)),
+        body: json!({ "text": text, "name": rep.user.public_display_name }),
+        client_msg_id: Some(format!("rep:{}:{}", rep.user.id, id)),
         at: now_ms(),
     };
-    match state.store.append_event(session.id, event).await {
-        Ok(a) => {
-            if !a.duplicate {
-                state.hub.notify_log(session.id, &a.event);
-            }
-            Json(json!({ "seq": a.event.seq, "duplicate": a.duplicate })).into_response()
-        }
-        Err(e) => internal(e),
+    let a = state
+        .store
+        .append_event(session.id, event)
+        .await
+        .map_err(ChatRefusal::Storage)?;
+    if !a.duplicate {
+        state.hub.notify_log(session.id, &a.event);
     }
+    Ok(a)
 }
 
 #[derive(Deserialize)]

@@ -14,6 +14,7 @@ mod rep_events;
 
 pub(super) use access::{find_session, owned_session, participates};
 pub use chat::{add_note, events, send_message, typing};
+pub(super) use chat::{store_chat, ChatRefusal};
 pub use history::{history, mine};
 pub use lifecycle::{accept, elevate, end, transfer};
 pub use membership::{invite, join, leave};

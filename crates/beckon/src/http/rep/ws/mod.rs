@@ -3,13 +3,20 @@
 //! It keeps the representative logged in (each heartbeat refreshes their presence; a console
 //! gone longer than the grace period is logged out by the background sweep), pushes the queue
 //! whenever it changes, and streams the events of the sessions the representative works, each
-//! exactly once and in order.
+//! exactly once and in order. The representative may chat over it too (`chat`).
+//!
+//! Its login is read again at each heartbeat, and at once when a login of the same user is
+//! signed out on this node (`ConsolePoke::SignedOut`): a console whose login ended (signed
+//! out, expired, user disabled) is closed with 4401, one whose user must first change their
+//! password with 4403. Chat over the socket needs no login read of its own.
 
-use super::views::{queue_snapshot, session_views};
+mod chat;
+mod follow;
+
 use super::Rep;
 use crate::app::AppState;
+use crate::domain::auth;
 use crate::domain::ids::SessionId;
-use crate::domain::session::{Actor, SessionEvent, SessionState, SupportSession};
 use crate::domain::time::now_ms;
 use crate::hub::ConsolePoke;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
@@ -18,13 +25,15 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 const PING_EVERY: Duration = Duration::from_secs(15);
 const IDLE_LIMIT: Duration = Duration::from_secs(45);
 /// Queue changes are batched: at most one queue message per this period.
 const QUEUE_DEBOUNCE: Duration = Duration::from_millis(250);
-const MAX_WS_MESSAGE: usize = 16 * 1024;
+/// A chat message of 4,000 characters, each escaped in JSON, fits.
+const MAX_WS_MESSAGE: usize = 32 * 1024;
 
 /// What the console sends.
 #[derive(Deserialize)]
@@ -38,6 +47,12 @@ enum ConsoleMsg {
     Typing {
         lsid: String,
         active: bool,
+    },
+    /// A chat message to the customer (and the other representatives) of a session.
+    Chat {
+        lsid: String,
+        id: String,
+        text: String,
     },
     /// The console drew screen frame `frame` of a session it follows (the client's credit for
     /// the next), or asks for every tile (`keyframe`: it starts watching, or lost parts).
@@ -82,7 +97,7 @@ pub async fn console_ws(
             let _open = state.sockets.token();
             let mut conn = Console {
                 state,
-                rep,
+                rep: Arc::new(rep),
                 socket,
                 sent: HashMap::new(),
                 last_queue: Value::Null,
@@ -95,7 +110,8 @@ pub async fn console_ws(
 
 struct Console {
     state: AppState,
-    rep: Rep,
+    /// Read again at each heartbeat, so a renamed representative chats under the new name.
+    rep: Arc<Rep>,
     socket: WebSocket,
     /// Per owned session: lsid and the last sequence number sent.
     sent: HashMap<SessionId, (String, i64)>,
@@ -108,150 +124,20 @@ impl Console {
             .await
     }
 
-    /// Sends the queue, then follows the sessions it lists as the representative's own. One
-    /// reading of those sessions serves both, so the console always learns of a session (and
-    /// opens its tab) before the session's events arrive.
-    async fn refresh(&mut self, after: &HashMap<String, i64>) -> bool {
-        let Ok(mine) = self.state.store.sessions_of_owner(self.rep.user.id).await else {
-            return false;
-        };
-        self.sync_queue(&mine).await && self.follow_owned(&mine, after).await
-    }
-
-    /// Sends the queue and the representative's own sessions when they changed.
-    async fn sync_queue(&mut self, mine: &[SupportSession]) -> bool {
-        let store = self.state.store.as_ref();
-        let Ok(queue) = queue_snapshot(store, &self.rep.user).await else {
-            return false;
-        };
-        let mine: Vec<Value> = session_views(store, mine, self.rep.user.id).await;
-        let Ok(invited) = store.invited_sessions(self.rep.user.id).await else {
-            return false;
-        };
-        let invited: Vec<Value> = session_views(store, &invited, self.rep.user.id).await;
-        let snapshot = json!({ "type": "queue", "sessions": queue, "mine": mine, "invitations": invited, "now": now_ms() });
-        let same = |k: &str| snapshot[k] == self.last_queue[k];
-        if same("sessions") && same("mine") && same("invitations") {
-            return true;
-        }
-        self.last_queue = snapshot.clone();
-        self.send(&snapshot).await
-    }
-
-    /// Streams new events of one session the representative works (or worked until now).
-    async fn flush(&mut self, id: SessionId) -> bool {
-        self.flush_until(id, |_| false).await
-    }
-
-    /// Streams new events of one session up to and including the first for which `last_one`
-    /// holds (or all of them).
-    async fn flush_until(
-        &mut self,
-        id: SessionId,
-        last_one: impl Fn(&SessionEvent) -> bool,
-    ) -> bool {
-        let Some((lsid, mut last)) = self.sent.get(&id).cloned() else {
-            return true;
-        };
-        'read: loop {
-            let Ok(events) = self.state.store.events_after(id, last, 200).await else {
-                return false;
-            };
-            if events.is_empty() {
-                break;
+    /// Reads the login again: the close code and reason when it ended (signed out, expired,
+    /// user disabled, or a new password is required), else takes the user as it is now.
+    async fn login_ended(&mut self) -> Option<(u16, &'static str)> {
+        match auth::user_of(self.state.store.as_ref(), &self.rep.token).await {
+            Ok(Some(user)) if user.must_change_password => Some((4403, "password change required")),
+            Ok(Some(user)) => {
+                let token = self.rep.token.clone();
+                self.rep = Arc::new(Rep { user, token });
+                None
             }
-            for e in events {
-                last = e.seq;
-                if !self.send(&event_msg(&lsid, &e)).await {
-                    return false;
-                }
-                if last_one(&e) {
-                    break 'read;
-                }
-            }
+            Ok(None) => Some((4401, "signed out")),
+            // A store that cannot answer now says nothing about the login.
+            Err(_) => None,
         }
-        self.sent.insert(id, (lsid, last));
-        true
-    }
-
-    /// Sends an event that was just stored: straight on when it is the next one of a followed
-    /// session, from the store when some are missing.
-    async fn stream(&mut self, id: SessionId, e: &SessionEvent) -> bool {
-        let Some((lsid, last)) = self.sent.get_mut(&id) else {
-            return true;
-        };
-        if e.seq != last.saturating_add(1) {
-            return e.seq <= *last || self.flush(id).await;
-        }
-        *last = e.seq;
-        let msg = event_msg(lsid, e);
-        self.send(&msg).await
-    }
-
-    /// Follows exactly the sessions in `mine`: new ones from the console's last seen sequence
-    /// number (`after`, else from the start), and those transferred away, ended or left no
-    /// longer, after their last events (the transfer or end itself) have been sent.
-    async fn follow_owned(
-        &mut self,
-        mine: &[SupportSession],
-        after: &HashMap<String, i64>,
-    ) -> bool {
-        let gone: Vec<SessionId> = self
-            .sent
-            .keys()
-            .filter(|id| !mine.iter().any(|s| s.id == **id))
-            .copied()
-            .collect();
-        for id in gone {
-            if !self.flush(id).await {
-                return false;
-            }
-            self.sent.remove(&id);
-        }
-        for s in mine {
-            if let std::collections::hash_map::Entry::Vacant(slot) = self.sent.entry(s.id) {
-                let from = after.get(s.lsid.as_str()).copied().unwrap_or(0);
-                slot.insert((s.lsid.0.clone(), from));
-                if !self.flush(s.id).await {
-                    return false;
-                }
-            }
-        }
-        true
-    }
-
-    /// A followed session changed (accepted, transferred, ended, left): sends its new events
-    /// and, when the representative no longer works it, stops following it at once. Waiting
-    /// for the debounced refresh would let events that follow the change in the log (the new
-    /// owner's chat after a transfer) reach this console first.
-    async fn session_changed(&mut self, id: SessionId) -> bool {
-        let me = self.rep.user.id;
-        let store = self.state.store.as_ref();
-        let still_mine = match store.session_by_id(id).await {
-            Ok(Some(s)) if s.owner_id == Some(me) => true,
-            Ok(Some(s)) if s.state == SessionState::Active => {
-                match store.sessions_of_owner(me).await {
-                    Ok(mine) => mine.iter().any(|m| m.id == id),
-                    Err(_) => return false,
-                }
-            }
-            Ok(_) => false,
-            Err(_) => return false,
-        };
-        if still_mine {
-            return self.flush(id).await;
-        }
-        // What this representative sees ends with the event that took the session from them.
-        let ends_mine = |e: &SessionEvent| match e.kind.as_str() {
-            "transferred" | "member_left" => e.actor == Actor::Rep(me),
-            "state_changed" => e.body["to"] == "ended",
-            _ => false,
-        };
-        if !self.flush_until(id, ends_mine).await {
-            return false;
-        }
-        self.sent.remove(&id);
-        true
     }
 
     async fn run(&mut self) -> Option<(u16, &'static str)> {
@@ -276,6 +162,7 @@ impl Console {
         let mut ping = tokio::time::interval(PING_EVERY);
         let mut debounce = tokio::time::interval(QUEUE_DEBOUNCE);
         let mut dirty = false;
+        let mut in_flight = chat::InFlight::new();
         let mut last_heard = tokio::time::Instant::now();
         let shutdown = self.state.shutdown.clone();
         loop {
@@ -283,6 +170,7 @@ impl Console {
                 _ = shutdown.cancelled() => return Some((1001, "server restarting")),
                 _ = ping.tick() => {
                     if last_heard.elapsed() > IDLE_LIMIT { return Some((1001, "idle")); }
+                    if let Some(end) = self.login_ended().await { return Some(end); }
                     // The console is alive: keep the representative logged in.
                     let _ = self.state.store.touch_presence(self.rep.user.id, now_ms()).await;
                     if !crate::http::socket::send_bounded(&mut self.socket, Message::Ping(Vec::new().into())).await { return None; }
@@ -300,6 +188,11 @@ impl Console {
                     }
                     Ok(ConsolePoke::Log(id, e)) => {
                         if !self.stream(id, &e).await { return None; }
+                    }
+                    Ok(ConsolePoke::SignedOut(user)) => {
+                        if user == self.rep.user.id {
+                            if let Some(end) = self.login_ended().await { return Some(end); }
+                        }
                     }
                     Ok(ConsolePoke::CustomerTyping(id, active)) => {
                         if let Some((lsid, _)) = self.sent.get(&id).cloned() {
@@ -329,6 +222,11 @@ impl Console {
                     }
                     Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
                 },
+                Some(answer) = in_flight.join_next(), if !in_flight.is_empty() => {
+                    if let Ok(answer) = answer {
+                        if !self.send(&answer).await { return None; }
+                    }
+                }
                 incoming = self.socket.recv() => {
                     let msg = match incoming {
                         Some(Ok(msg)) => msg,
@@ -348,6 +246,9 @@ impl Console {
                             let owned = self.sent.iter().find(|(_, (l, _))| *l == lsid).map(|(id, _)| *id);
                             if let Some(id) = owned { self.state.hub.screen_ack(id, frame, keyframe); }
                         }
+                        Ok(ConsoleMsg::Chat { lsid, id, text }) => {
+                            if !self.chat(&mut in_flight, lsid, id, text).await { return None; }
+                        }
                         Ok(ConsoleMsg::Ping) => { if !self.send(&json!({"type": "pong"})).await { return None; } }
                         Ok(ConsoleMsg::Hello { .. }) => {}
                         Err(_) => { if !self.send(&json!({"type": "error", "code": "bad_message"})).await { return None; } }
@@ -356,15 +257,4 @@ impl Console {
             }
         }
     }
-}
-
-/// An event of a followed session, as the console reads it.
-fn event_msg(lsid: &str, e: &SessionEvent) -> Value {
-    let from = match e.actor {
-        Actor::Customer => "customer",
-        Actor::Rep(_) => "rep",
-        _ => "system",
-    };
-    json!({"type": "event", "lsid": lsid, "seq": e.seq, "kind": e.kind, "from": from,
-           "actor": e.actor, "body": e.body, "at": e.at})
 }
