@@ -63,7 +63,10 @@ describe('console chat', () => {
       };
     });
     await say(page, 'Sent while the line dropped');
-    await customerSees(finn.page, 'Sent while the line dropped');
+    try { await customerSees(finn.page, 'Sent while the line dropped'); } catch (e) {
+      console.log('# the console when the customer did not see the message:', await page.locator(`${PANEL} .chat-log`).innerHTML(), JSON.stringify(posts), await page.evaluate(() => window.__sockets.map((w) => `${w.url} ${w.readyState}`).join(',')), await page.textContent('#connection'));
+      throw e;
+    }
     await page.waitForFunction((sel) => document.querySelectorAll(`${sel} .msg-me:not(.pending)`).length === 1, PANEL);
     await page.waitForSelector('#connection[data-state="online"]');
     await page.waitForTimeout(500);

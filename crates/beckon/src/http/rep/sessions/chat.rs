@@ -78,7 +78,7 @@ impl ChatRefusal {
 }
 
 /// Stores a representative's chat message in a session they take part in, once per `id`,
-/// and tells the session's page and the consoles following it.
+/// and tells the session's page and the consoles following it (again, for a duplicate).
 pub(in crate::http::rep) async fn store_chat(
     state: &AppState,
     rep: &Rep,
@@ -107,9 +107,10 @@ pub(in crate::http::rep) async fn store_chat(
         .append_event(session.id, event)
         .await
         .map_err(ChatRefusal::Storage)?;
-    if !a.duplicate {
-        state.hub.notify_log(session.id, &a.event);
-    }
+    // A duplicate is announced again: the first sending may have been cut off between its
+    // commit and its announcement (a dropped connection), and pages and consoles skip an
+    // event they already have.
+    state.hub.notify_log(session.id, &a.event);
     Ok(a)
 }
 

@@ -13,14 +13,39 @@ use crate::app::AppState;
 use crate::http::rep::{store_chat, ChatRefusal, Rep};
 use serde_json::{json, Value};
 use std::sync::Arc;
-use tokio::task::JoinSet;
+use tokio::sync::{mpsc, Semaphore};
 
 /// Messages of one console being stored at once; past this the console's socket is not read
 /// until one is answered (back-pressure instead of a growing pile of tasks).
 const MAX_IN_FLIGHT: usize = 32;
 
-/// The answers to `chat` messages still being stored.
-pub(super) type InFlight = JoinSet<Value>;
+/// The `chat` messages of one console still being stored, and their answers.
+///
+/// Each is stored by a task of its own that is never cancelled: a console that goes away
+/// while a message is being stored must not stop the message, once committed, from being
+/// announced to the customer (the console sends it again over the API, where it is a
+/// duplicate).
+pub(super) struct InFlight {
+    permits: Arc<Semaphore>,
+    done: mpsc::UnboundedSender<Value>,
+    answers: mpsc::UnboundedReceiver<Value>,
+}
+
+impl InFlight {
+    pub(super) fn new() -> InFlight {
+        let (done, answers) = mpsc::unbounded_channel();
+        InFlight {
+            permits: Arc::new(Semaphore::new(MAX_IN_FLIGHT)),
+            done,
+            answers,
+        }
+    }
+
+    /// The next answer; never ends (this holds a sender).
+    pub(super) async fn answer(&mut self) -> Option<Value> {
+        self.answers.recv().await
+    }
+}
 
 impl Console {
     /// Starts storing one chat message; its answer comes out of `in_flight`.
@@ -31,15 +56,25 @@ impl Console {
         id: String,
         text: String,
     ) -> bool {
-        while in_flight.len() >= MAX_IN_FLIGHT {
-            if let Some(Ok(answer)) = in_flight.join_next().await {
-                if !self.send(&answer).await {
-                    return false;
-                }
+        let permit = loop {
+            if let Ok(permit) = in_flight.permits.clone().try_acquire_owned() {
+                break permit;
             }
-        }
-        let (state, rep) = (self.state.clone(), self.rep.clone());
-        in_flight.spawn(async move { answer(&state, &rep, lsid, id, text).await });
+            // Every answer frees its permit before it is sent here.
+            let Some(answer) = in_flight.answer().await else {
+                return false;
+            };
+            if !self.send(&answer).await {
+                return false;
+            }
+        };
+        let (state, rep, done) = (self.state.clone(), self.rep.clone(), in_flight.done.clone());
+        tokio::spawn(async move {
+            let answer = answer(&state, &rep, lsid, id, text).await;
+            drop(permit);
+            // A console that went away no longer listens.
+            let _ = done.send(answer);
+        });
         true
     }
 }

@@ -222,10 +222,8 @@ impl Console {
                     }
                     Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
                 },
-                Some(answer) = in_flight.join_next(), if !in_flight.is_empty() => {
-                    if let Ok(answer) = answer {
-                        if !self.send(&answer).await { return None; }
-                    }
+                Some(answer) = in_flight.answer() => {
+                    if !self.send(&answer).await { return None; }
                 }
                 incoming = self.socket.recv() => {
                     let msg = match incoming {
@@ -234,7 +232,12 @@ impl Console {
                         None => return None,
                     };
                     last_heard = tokio::time::Instant::now();
-                    let Message::Text(text) = msg else { continue };
+                    let text = match msg {
+                        Message::Text(t) => t,
+                        // The console is going: answers still being stored have nobody to go to.
+                        Message::Close(_) => return None,
+                        _ => continue,
+                    };
                     match serde_json::from_str::<ConsoleMsg>(&text) {
                         Ok(ConsoleMsg::Typing { lsid, active }) => {
                             let owned = self.sent.iter().find(|(_, (l, _))| *l == lsid).map(|(id, _)| *id);
