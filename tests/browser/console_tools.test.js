@@ -9,38 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './lib/server.js';
 import { launchBrowser } from './lib/browser.js';
+import { PANEL, field, openConsole } from './lib/console.js';
 
-const PASSWORD = process.env.BECKON_DEMO_PASSWORD || 'demo-password-123';
 const T = { timeout: 60_000 };
 const SHOTS = process.env.BECKON_SCREENSHOT_DIR || tmpdir();
-const PANEL = '[role=tabpanel]:not([hidden])';
-
-async function openConsole(browser, server, username, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  context.setDefaultTimeout(15_000);
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  await page.goto(`${server.siteUrl}/console`);
-  await page.fill('#username', username);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(/\/console$/), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('#console[data-ready="1"]');
-  await page.waitForFunction(() => document.getElementById('console').dataset.presence === 'available');
-  return {
-    context,
-    page,
-    async clean() {
-      assert.deepEqual(problems, [], `${username}: page errors or dialogs`);
-      assert.deepEqual(await page.evaluate(() => window.__csp), [], `${username}: CSP violations`);
-    },
-  };
-}
 
 /** Calls the representative API from a console page (its cookie, the CSRF header). */
 function call(page, method, path, body) {
@@ -73,8 +45,6 @@ async function axe(page, what) {
   return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
-
-const field = (page, key) => page.locator(`${PANEL} .field[data-field="${key}"] dd`).textContent();
 
 describe('console tools', () => {
   let server;

@@ -8,11 +8,12 @@ export const PANEL = '[role=tabpanel]:not([hidden])';
 
 /**
  * A signed-in console in its own browser context. Page errors, alert() dialogs and CSP
- * violations are collected; desktop notifications are recorded by a stand-in.
+ * violations are collected; desktop notifications are recorded by a stand-in. `options` are
+ * the context's (a colour scheme, downloads), and `timeout` its actions' default.
  */
-export async function openConsole(browser, server, username) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(15_000);
+export async function openConsole(browser, server, username, { timeout = 15_000, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  context.setDefaultTimeout(timeout);
   await context.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));

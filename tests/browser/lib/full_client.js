@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { openConsole as signedInConsole } from './console.js';
 
-export const PASSWORD = process.env.BECKON_DEMO_PASSWORD || 'demo-password-123';
 // How long one line of the client may take to appear.
 export const LINE_MS = 15_000;
 const EXIT_MS = 10_000;
@@ -110,32 +110,9 @@ export function runClient(path, args, env) {
   };
 }
 
-/** A signed-in console; page errors, alert() dialogs and CSP violations are collected. */
-export async function openConsole(browser, server, username) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  context.setDefaultTimeout(LINE_MS);
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  await page.goto(`${server.siteUrl}/console`);
-  await page.fill('#username', username);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForURL(/\/console$/), page.click('#login-form button[type=submit]')]);
-  await page.waitForSelector('#console[data-ready="1"]');
-  await page.waitForFunction(() => document.getElementById('console').dataset.presence === 'available');
-  return {
-    context,
-    page,
-    async clean() {
-      assert.deepEqual(problems, [], `${username}: page errors or dialogs`);
-      assert.deepEqual(await page.evaluate(() => window.__csp), [], `${username}: CSP violations`);
-    },
-  };
+/** A signed-in console (`console.js`) that may download, at this file's pace. */
+export function openConsole(browser, server, username) {
+  return signedInConsole(browser, server, username, { acceptDownloads: true, timeout: LINE_MS });
 }
 
 /** The session's events as the representative API has them (the console's cookie). */
