@@ -18,6 +18,12 @@ use tokio_util::sync::CancellationToken;
 pub mod full_client;
 pub mod reps;
 
+/// Test clients drop a pooled connection idle this long: the server closes one idle for its
+/// header read timeout (10 s), and a request sent just as it closes fails with
+/// `IncompleteMessage` (seen in `routing::concurrent_accepts_have_exactly_one_winner`, whose
+/// twelve sign-ins take longer than that on a slow machine).
+pub const CLIENT_IDLE: std::time::Duration = std::time::Duration::from_secs(5);
+
 pub const DEMO_PASSWORD: &str = "demo-password-123";
 
 pub struct TestServer {
@@ -87,6 +93,7 @@ impl TestServer {
         let handle = tokio::spawn(beckon::server::serve(state.clone(), listener, None));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(CLIENT_IDLE)
             .build()
             .unwrap();
         TestServer {

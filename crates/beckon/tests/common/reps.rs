@@ -49,6 +49,7 @@ impl RepClient {
     pub async fn login(server: &TestServer, username: &str, password: &str) -> RepClient {
         let client = reqwest::Client::builder()
             .cookie_store(true)
+            .pool_idle_timeout(super::CLIENT_IDLE)
             .build()
             .unwrap();
         let r = client
