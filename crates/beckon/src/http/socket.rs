@@ -50,12 +50,33 @@ pub async fn close(socket: &mut WebSocket, code: u16, reason: &'static str) {
     .await;
 }
 
+/// What one read of a socket means for its connection's loop.
+pub enum Read {
+    /// A text message to handle.
+    Text(axum::extract::ws::Utf8Bytes),
+    /// A frame the loop has nothing to do with (ping, pong, binary): the peer is alive.
+    Other,
+    /// The peer closed or the read failed: end the loop, with this close frame if any.
+    End(Option<(u16, &'static str)>),
+}
+
+/// Sorts the result of `socket.recv()`; a close frame from the peer ends the loop at once
+/// (the WebSocket layer answers it).
+pub fn read(incoming: Option<Result<Message, axum::Error>>) -> Read {
+    match incoming {
+        Some(Ok(Message::Text(text))) => Read::Text(text),
+        Some(Ok(Message::Close(_))) | None => Read::End(None),
+        Some(Ok(_)) => Read::Other,
+        Some(Err(e)) => Read::End(end_for(&e)),
+    }
+}
+
 /// The close code and reason for a read error, when the peer should be told one.
 ///
 /// A message over the size limit is refused by the WebSocket layer before we see it; the peer
 /// gets 1009 ("message too big", RFC 6455 7.4.1) rather than a silently dropped connection.
 /// The layer only says so in its error text, hence the match on it.
-pub fn end_for(err: &axum::Error) -> Option<(u16, &'static str)> {
+fn end_for(err: &axum::Error) -> Option<(u16, &'static str)> {
     let text = err.to_string();
     tracing::info!(error = %text, "WebSocket read failed");
     if text.contains("Message too long") || text.contains("Space limit exceeded") {

@@ -5,6 +5,7 @@ use super::outgoing::Freshness;
 use super::{Conn, End};
 use crate::domain::queue;
 use crate::domain::session::SessionState;
+use crate::http::socket::Read;
 use crate::hub::Poke;
 use crate::protocol::{self, ClientMsg, ServerMsg};
 use axum::extract::ws::Message;
@@ -113,16 +114,11 @@ impl Conn {
                     }
                 }
                 incoming = self.socket.recv() => {
-                    let msg = match incoming {
-                        Some(Ok(msg)) => msg,
-                        Some(Err(e)) => return crate::http::socket::end_for(&e),
-                        None => return None,
-                    };
                     last_heard = tokio::time::Instant::now();
-                    let text = match msg {
-                        Message::Text(t) => t,
-                        Message::Close(_) => return None,
-                        _ => continue,
+                    let text = match crate::http::socket::read(incoming) {
+                        Read::Text(text) => text,
+                        Read::Other => continue,
+                        Read::End(end) => return end,
                     };
                     if let Some(end) = self.handle(&text).await {
                         return end;

@@ -18,6 +18,7 @@ use crate::app::AppState;
 use crate::domain::auth;
 use crate::domain::ids::SessionId;
 use crate::domain::time::now_ms;
+use crate::http::socket::Read;
 use crate::hub::ConsolePoke;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
@@ -226,17 +227,12 @@ impl Console {
                     if !self.send(&answer).await { return None; }
                 }
                 incoming = self.socket.recv() => {
-                    let msg = match incoming {
-                        Some(Ok(msg)) => msg,
-                        Some(Err(e)) => return crate::http::socket::end_for(&e),
-                        None => return None,
-                    };
+                    // A close ends the loop at once: answers still being stored have nobody to go to.
                     last_heard = tokio::time::Instant::now();
-                    let text = match msg {
-                        Message::Text(t) => t,
-                        // The console is going: answers still being stored have nobody to go to.
-                        Message::Close(_) => return None,
-                        _ => continue,
+                    let text = match crate::http::socket::read(incoming) {
+                        Read::Text(text) => text,
+                        Read::Other => continue,
+                        Read::End(end) => return end,
                     };
                     match serde_json::from_str::<ConsoleMsg>(&text) {
                         Ok(ConsoleMsg::Typing { lsid, active }) => {
