@@ -5,7 +5,8 @@
 //! otherwise hold a connection for ever), a cap on connections per client address and in all,
 //! and a connection count that lives as long as the socket does, also after an upgrade to a
 //! WebSocket. A refused connection gets a complete HTTP answer (`429` or `503` with
-//! `Retry-After`) and a log line, so that a browser or a script sees why.
+//! `Retry-After`), so that a browser or a script sees why, and the log a line (at most one per
+//! ten seconds, counting the others: `refusal_log`).
 //!
 //! With TLS the same loop runs the handshake in the connection's task, after the connection
 //! took its place under the caps and bounded by the header read timeout: a client that opens
@@ -13,6 +14,7 @@
 //! its headers. The caps count TCP peers, necessarily: behind a proxy that is the proxy.
 
 use super::forwarded::{effective_client, Scheme};
+use super::refusal_log::RefusalLog;
 use crate::config::TrustedProxies;
 use axum::extract::ConnectInfo;
 use axum::Router;
@@ -63,6 +65,24 @@ struct Counter {
 enum Refusal {
     Total,
     Address,
+}
+
+impl Refusal {
+    /// The status line, the body and the limit that was reached.
+    fn answer(&self, limits: ConnectionLimits) -> (&'static str, &'static str, usize) {
+        match self {
+            Refusal::Total => (
+                "503 Service Unavailable",
+                "The server is at its connection limit; try again in a moment.\n",
+                limits.max_connections,
+            ),
+            Refusal::Address => (
+                "429 Too Many Requests",
+                "Too many connections from your address; close some and try again.\n",
+                limits.max_connections_per_address,
+            ),
+        }
+    }
 }
 
 impl Counter {
@@ -162,6 +182,7 @@ pub async fn serve(
         limits,
     };
     let tracker = TaskTracker::new();
+    let mut refusals = RefusalLog::default();
     loop {
         let (stream, peer) = tokio::select! {
             _ = shutdown.cancelled() => break,
@@ -181,7 +202,9 @@ pub async fn serve(
         let slot = match counter.take(peer.ip()) {
             Ok(slot) => slot,
             Err(refusal) => {
-                tracker.spawn(refuse(stream, peer, refusal, limits, front.tls.clone()));
+                let (status, _, limit) = refusal.answer(limits);
+                refusals.note(std::time::Instant::now(), peer.ip(), status, limit);
+                tracker.spawn(refuse(stream, refusal, limits, front.tls.clone()));
                 continue;
             }
         };
@@ -270,24 +293,11 @@ impl Conn {
 /// handshake comes first (within the same two seconds), or the answer would be noise.
 async fn refuse(
     stream: TcpStream,
-    peer: SocketAddr,
     refusal: Refusal,
     limits: ConnectionLimits,
     tls: Option<TlsAcceptor>,
 ) {
-    let (status, body, limit) = match refusal {
-        Refusal::Total => (
-            "503 Service Unavailable",
-            "The server is at its connection limit; try again in a moment.\n",
-            limits.max_connections,
-        ),
-        Refusal::Address => (
-            "429 Too Many Requests",
-            "Too many connections from your address; close some and try again.\n",
-            limits.max_connections_per_address,
-        ),
-    };
-    tracing::warn!(peer = %peer.ip(), status, limit, "connection refused: over a connection limit");
+    let (status, body, _) = refusal.answer(limits);
     let answer = format!(
         "HTTP/1.1 {status}\r\nRetry-After: 5\r\nContent-Type: text/plain; charset=utf-8\r\n\
          Content-Length: {}\r\nConnection: close\r\n\r\n{body}",

@@ -6,6 +6,7 @@
 mod connections;
 mod file_limit;
 pub mod forwarded;
+mod refusal_log;
 pub mod tls;
 
 use crate::app::AppState;
