@@ -7,10 +7,10 @@
 //! State plus plain file I/O of at most one chunk per call; the connection task sends what
 //! each call returns and shows what it reports.
 
-use crate::messages::{FileDirection, Update};
+use crate::messages::Update;
 use beckon_protocol::chat::{Capability, ClientMsg};
 use beckon_protocol::files::{self, MAX_CHUNK_BYTES, WINDOW};
-use disk::{read_at, tenth};
+use disk::read_at;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -273,39 +273,6 @@ impl FileLink {
         std::mem::take(&mut self.pending)
     }
 
-    /// `file_ack`: the server holds `offset` bytes of an upload.
-    pub fn on_ack(&mut self, id: &str, offset: u64) -> FileStep {
-        let mut step = FileStep::default();
-        let Some(i) = self.uploads.iter().position(|u| u.id == id) else {
-            return step;
-        };
-        let u = &mut self.uploads[i];
-        if !u.started || offset < u.acked || offset > u.sent {
-            // The answer to an offer (new or after a reconnect): go on from there.
-            u.started = true;
-            u.sent = offset;
-        }
-        u.acked = offset;
-        if offset >= u.size {
-            let u = self.uploads.remove(i);
-            step.show.push(Update::FileDone {
-                name: u.name,
-                direction: FileDirection::Sent,
-                path: None,
-            });
-            return step;
-        }
-        if let Some(p) = tenth(&mut u.shown_tenth, offset, u.size) {
-            step.show.push(Update::FileProgress {
-                name: u.name.clone(),
-                direction: FileDirection::Sent,
-                percent: p,
-            });
-        }
-        step.send = self.pump();
-        step
-    }
-
     /// `file_error` about one transfer.
     pub fn on_error(&mut self, id: &str, code: &str) -> FileStep {
         if code == "wrong_offset" {
@@ -403,3 +370,4 @@ mod disk;
 mod download;
 #[cfg(test)]
 mod tests;
+mod upload;
