@@ -4,25 +4,9 @@
 mod common;
 
 use common::reps::*;
+use common::ws::{send, until};
 use common::*;
-use futures_util::SinkExt;
-use serde_json::{json, Value};
-use tokio_tungstenite::tungstenite::Message;
-
-async fn send(ws: &mut Ws, v: Value) {
-    ws.send(Message::Text(v.to_string().into())).await.unwrap();
-}
-
-/// Reads messages until one matches; fails after 5 seconds per message.
-async fn until(ws: &mut Ws, pred: impl Fn(&Value) -> bool) -> Value {
-    for _ in 0..50 {
-        let m = next_json(ws).await;
-        if pred(&m) {
-            return m;
-        }
-    }
-    panic!("no matching message");
-}
+use serde_json::json;
 
 /// A demo session by key, its customer connected and accepted by demo-admin.
 async fn active_session(server: &TestServer) -> (String, String, Ws, RepClient) {

@@ -8,25 +8,9 @@ use beckon::domain::client_ticket;
 use beckon::domain::time::now_ms;
 use beckon_protocol::sysinfo::{Disk, Network, SystemInfo};
 use common::reps::*;
+use common::ws::{send, until};
 use common::*;
-use futures_util::SinkExt;
 use serde_json::{json, Value};
-use tokio_tungstenite::tungstenite::Message;
-
-async fn send(ws: &mut Ws, v: Value) {
-    ws.send(Message::Text(v.to_string().into())).await.unwrap();
-}
-
-/// Reads messages until one matches; fails after 5 seconds per message.
-async fn until(ws: &mut Ws, pred: impl Fn(&Value) -> bool) -> Value {
-    for _ in 0..50 {
-        let m = next_json(ws).await;
-        if pred(&m) {
-            return m;
-        }
-    }
-    panic!("no matching message");
-}
 
 /// The next `event` or `error` (skipping welcome, queue and pong).
 async fn next_event_or_error(ws: &mut Ws) -> Value {

@@ -9,6 +9,7 @@ use beckon::protocol::Capability;
 use beckon_protocol::files::{encode, sha256_hex, MAX_CHUNK_BYTES};
 use common::full_client::*;
 use common::reps::*;
+use common::ws::{send, until};
 use serde_json::{json, Value};
 
 /// Bytes that differ from chunk to chunk, so a misplaced chunk changes the hash.

@@ -11,6 +11,7 @@ use beckon::domain::time::now_ms;
 use beckon::protocol::Capability;
 use common::full_client::*;
 use common::reps::*;
+use common::ws::{send, until};
 use serde_json::{json, Value};
 use std::time::Duration;
 

@@ -10,6 +10,7 @@ use beckon::domain::capabilities::team;
 use beckon::protocol::Capability;
 use common::full_client::*;
 use common::reps::*;
+use common::ws::{send, until};
 use common::*;
 use serde_json::{json, Value};
 

@@ -5,24 +5,18 @@
 mod common;
 
 use common::reps::*;
+use common::ws::{send, until};
 use common::*;
 use futures_util::SinkExt;
 use serde_json::{json, Value};
 use tokio_tungstenite::tungstenite::Message;
 
-async fn send(ws: &mut Ws, v: Value) {
-    ws.send(Message::Text(v.to_string().into())).await.unwrap();
-}
-
 /// The answer to the `chat` of `id`, skipping queue snapshots and events.
 async fn answer(ws: &mut Ws, id: &str) -> Value {
-    for _ in 0..60 {
-        let m = next_json(ws).await;
-        if m["id"] == id && (m["type"] == "chat_ack" || m["type"] == "chat_refused") {
-            return m;
-        }
-    }
-    panic!("no answer to chat {id}");
+    until(ws, |m| {
+        m["id"] == id && (m["type"] == "chat_ack" || m["type"] == "chat_refused")
+    })
+    .await
 }
 
 /// A session of issue 12 (John's team) accepted by John, with the customer connected.
@@ -38,15 +32,13 @@ async fn accepted_session(server: &TestServer, john: &RepClient) -> (String, Ws)
     (lsid, customer)
 }
 
-/// The customer's next chat message from a representative.
+/// The customer's next chat message from a representative (queue snapshots never match, so
+/// reading with `next_json` rather than `next_msg` only counts them against `until`'s bound).
 async fn rep_line(customer: &mut Ws) -> Value {
-    for _ in 0..60 {
-        let m = next_msg(customer).await;
-        if m["type"] == "event" && m["kind"] == "chat_message" && m["from"] == "rep" {
-            return m;
-        }
-    }
-    panic!("no chat message from the representative");
+    until(customer, |m| {
+        m["type"] == "event" && m["kind"] == "chat_message" && m["from"] == "rep"
+    })
+    .await
 }
 
 #[tokio::test]
@@ -209,12 +201,7 @@ async fn signing_out_closes_the_console_socket_at_once() {
         .await
         .unwrap();
     assert_eq!(r.status(), 204);
-    let closed = loop {
-        let m = next_json(&mut console).await;
-        if m["type"] == "closed" {
-            break m;
-        }
-    };
+    let closed = until(&mut console, |m| m["type"] == "closed").await;
     let frame = closed["frame"].as_str().unwrap();
     assert!(
         frame.contains("4401") && frame.contains("signed out"),

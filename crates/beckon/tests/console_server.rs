@@ -4,10 +4,9 @@
 mod common;
 
 use common::reps::*;
+use common::ws::{send, until};
 use common::*;
-use futures_util::SinkExt;
 use serde_json::{json, Value};
-use tokio_tungstenite::tungstenite::Message;
 
 fn csrf_and_cookie(html: &str, set_cookie: &str) -> (String, String) {
     let csrf = html
@@ -202,13 +201,11 @@ async fn the_console_socket_pushes_queues_and_session_events() {
     // Events of the accepted session stream in order, including the customer's messages.
     let mut cws = customer_ws(&server, &token_of(&body), 0).await;
     next_json(&mut cws).await;
-    cws.send(Message::Text(
-        json!({"type": "chat", "id": "c1", "text": "hello"})
-            .to_string()
-            .into(),
-    ))
-    .await
-    .unwrap();
+    send(
+        &mut cws,
+        json!({"type": "chat", "id": "c1", "text": "hello"}),
+    )
+    .await;
     let e = until(&mut ws, |m| {
         m["type"] == "event" && m["kind"] == "chat_message"
     })
@@ -217,23 +214,9 @@ async fn the_console_socket_pushes_queues_and_session_events() {
         (e["lsid"].as_str(), e["body"]["text"].as_str()),
         (Some(lsid.as_str()), Some("hello"))
     );
-    cws.send(Message::Text(
-        json!({"type": "typing", "active": true}).to_string().into(),
-    ))
-    .await
-    .unwrap();
+    send(&mut cws, json!({"type": "typing", "active": true})).await;
     let t = until(&mut ws, |m| m["type"] == "typing").await;
     assert_eq!(t["active"], true);
-}
-
-async fn until(ws: &mut Ws, pred: impl Fn(&Value) -> bool) -> Value {
-    for _ in 0..60 {
-        let m = next_json(ws).await;
-        if pred(&m) {
-            return m;
-        }
-    }
-    panic!("no matching message");
 }
 
 #[tokio::test]

@@ -2,27 +2,12 @@
 //! (tests of capabilities that the real client's tests cover end to end).
 
 use super::reps::*;
+use super::ws::{send, until};
 use super::*;
 use beckon::domain::client_ticket;
 use beckon::domain::time::now_ms;
 use beckon::protocol::Capability;
-use futures_util::SinkExt;
 use serde_json::{json, Value};
-use tokio_tungstenite::tungstenite::Message;
-
-pub async fn send(ws: &mut Ws, v: Value) {
-    ws.send(Message::Text(v.to_string().into())).await.unwrap();
-}
-
-pub async fn until(ws: &mut Ws, pred: impl Fn(&Value) -> bool) -> Value {
-    for _ in 0..200 {
-        let m = next_json(ws).await;
-        if pred(&m) {
-            return m;
-        }
-    }
-    panic!("no matching message");
-}
 
 pub struct Fixture {
     pub server: TestServer,

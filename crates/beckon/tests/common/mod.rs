@@ -17,6 +17,7 @@ use tokio_util::sync::CancellationToken;
 
 pub mod full_client;
 pub mod reps;
+pub mod ws;
 
 /// Test clients drop a pooled connection idle this long: the server closes one idle for its
 /// header read timeout (10 s), and a request sent just as it closes fails with
