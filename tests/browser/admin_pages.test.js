@@ -2,10 +2,9 @@
 // Enter and typing): create a user, a team and an issue, see a field error, delete with a
 // confirmation, and check that every control has a label.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 
 const PASSWORD = process.env.BECKON_DEMO_PASSWORD || 'demo-password-123';
 
@@ -73,37 +72,29 @@ async function accessibilityProblems(page) {
 }
 
 describe('administration pages', () => {
-  let server;
-  let browser;
+  const suite = serverAndBrowser();
+  // Closed with the browser, by the suite's after hook.
   let context;
   let page;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     // The console's own scripts are not under test here (and navigate by themselves).
     await context.route('**/assets/js/console/**', (route) => route.abort());
     page = await context.newPage();
     page.on('pageerror', (e) => { throw e; });
-    await page.goto(`${server.siteUrl}/console`);
+    await page.goto(`${suite.server.siteUrl}/console`);
     await page.fill('#username', 'demo-admin');
     await page.fill('#password', PASSWORD);
     // The post answers 303 and the console loads in a new document.
     await Promise.all([page.waitForEvent('framenavigated'), page.keyboard.press('Enter')]);
     await page.waitForLoadState('load');
-    const home = await page.goto(`${server.siteUrl}/login`);
+    const home = await page.goto(`${suite.server.siteUrl}/login`);
     assert.equal(home.status(), 200, 'signed in as an administrator');
   });
 
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
   test('a user is created with the keyboard, after a field error beside the username', async () => {
-    await page.goto(`${server.siteUrl}/login/users`);
+    await page.goto(`${suite.server.siteUrl}/login/users`);
     await tabTo(page, 'a[href="/login/users/new"]');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/login\/users\/new$/);
@@ -139,7 +130,7 @@ describe('administration pages', () => {
   });
 
   test('a team and an issue are created with the keyboard', async () => {
-    await page.goto(`${server.siteUrl}/login/teams`);
+    await page.goto(`${suite.server.siteUrl}/login/teams`);
     await tabTo(page, 'a[href="/login/teams/new"]');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/login\/teams\/new$/);
@@ -157,7 +148,7 @@ describe('administration pages', () => {
     await page.waitForURL(/\/login\/teams\?created=1$/);
     assert.ok(await page.isVisible('a:text-is("Billing")'));
 
-    await page.goto(`${server.siteUrl}/login/issues/new`);
+    await page.goto(`${suite.server.siteUrl}/login/issues/new`);
     assert.deepEqual(await accessibilityProblems(page), []);
     await typeInto(page, '#f-code_name', 'invoices');
     await typeInto(page, '#f-description', 'A question about my invoice');
@@ -172,7 +163,7 @@ describe('administration pages', () => {
   });
 
   test('an issue is deleted through its confirmation page', async () => {
-    await page.goto(`${server.siteUrl}/login/issues`);
+    await page.goto(`${suite.server.siteUrl}/login/issues`);
     const href = await page.locator('a', { has: page.locator('code:text-is("invoices")') }).getAttribute('href');
     await tabTo(page, `a[href="${href}"]`);
     await page.keyboard.press('Enter');
@@ -196,12 +187,12 @@ describe('administration pages', () => {
       '/login/languages', '/login/site', '/login/events', '/login/events/new', '/login/audit',
     ];
     for (const path of paths) {
-      const r = await page.goto(`${server.siteUrl}${path}`);
+      const r = await page.goto(`${suite.server.siteUrl}${path}`);
       assert.equal(r.status(), 200, path);
       assert.deepEqual(await accessibilityProblems(page), [], path);
     }
     // A page with an error too: the site form with a bad origin.
-    await page.goto(`${server.siteUrl}/login/site`);
+    await page.goto(`${suite.server.siteUrl}/login/site`);
     await fromTop(page);
     await tabTo(page, '#f-allowed_origins');
     await page.keyboard.press('ControlOrMeta+A');

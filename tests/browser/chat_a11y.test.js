@@ -2,12 +2,11 @@
 // waiting, chatting (with a dialog open too) and after the end; the page works by keyboard
 // alone; and from a 320 px phone with its on-screen keyboard up the composer stays in view.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import { JOHN, openChat, queued, screenshot, send, signIn, startChat, waitForItem } from './chat_support.test.js';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -35,28 +34,19 @@ function inView(page, selector) {
 }
 
 describe('the chat page for everyone', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser();
 
   test('axe finds nothing serious while waiting, chatting and after the end', { timeout: 50_000 }, async () => {
     // Nobody signed in yet: the notice and the leave-a-message form.
-    const session = await startChat(server.siteUrl);
-    const { context, page, problems } = await openChat(browser, session);
+    const session = await startChat(suite.server.siteUrl);
+    const { context, page, problems } = await openChat(suite.browser, session);
     await page.waitForSelector('#chat-leave-open');
     await axe(page, 'waiting, nobody available');
     await page.click('#chat-leave-open');
     await axe(page, 'leave-a-message dialog');
     await page.click('#chat-leave-close');
 
-    const john = await signIn(server.siteUrl, JOHN);
+    const john = await signIn(suite.server.siteUrl, JOHN);
     await john.available();
     await queued(john, session.lsid);
     await john.accept(session.lsid);
@@ -84,10 +74,10 @@ describe('the chat page for everyone', () => {
   });
 
   test('dark mode: axe finds nothing serious either', { timeout: 30_000 }, async () => {
-    const john = await signIn(server.siteUrl, JOHN);
+    const john = await signIn(suite.server.siteUrl, JOHN);
     await john.available();
-    const session = await startChat(server.siteUrl);
-    const { context, page, problems } = await openChat(browser, session, { colorScheme: 'dark' });
+    const session = await startChat(suite.server.siteUrl);
+    const { context, page, problems } = await openChat(suite.browser, session, { colorScheme: 'dark' });
     await axe(page, 'dark, waiting');
     await queued(john, session.lsid);
     await john.accept(session.lsid);
@@ -106,10 +96,10 @@ describe('the chat page for everyone', () => {
   });
 
   test('keyboard only: tab order, Enter sends, Shift+Enter breaks the line, focus is visible', { timeout: 30_000 }, async () => {
-    const john = await signIn(server.siteUrl, JOHN);
+    const john = await signIn(suite.server.siteUrl, JOHN);
     await john.available();
-    const session = await startChat(server.siteUrl);
-    const { context, page, problems } = await openChat(browser, session);
+    const session = await startChat(suite.server.siteUrl);
+    const { context, page, problems } = await openChat(suite.browser, session);
     await queued(john, session.lsid);
     await john.accept(session.lsid);
     await waitForItem(page, 'John joined the chat.');
@@ -161,10 +151,10 @@ describe('the chat page for everyone', () => {
   });
 
   test('a 320 px phone: the composer stays in view, also with the on-screen keyboard up', { timeout: 30_000 }, async () => {
-    const john = await signIn(server.siteUrl, JOHN);
+    const john = await signIn(suite.server.siteUrl, JOHN);
     await john.available();
-    const session = await startChat(server.siteUrl);
-    const { context, page, problems } = await openChat(browser, session, { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+    const session = await startChat(suite.server.siteUrl);
+    const { context, page, problems } = await openChat(suite.browser, session, { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
     await screenshot(page, 'phone-queued-320');
     await queued(john, session.lsid);
     await john.accept(session.lsid);

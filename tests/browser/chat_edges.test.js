@@ -2,36 +2,28 @@
 // sending faster than the server allows (kept pending, delivered later, once and in order),
 // and messages longer than 4,000 characters.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import {
   ADMIN, JOHN, assertSameAsServer, logItems, openChat, openPage, proxySockets, queued, screenshot, signIn, startChat,
   waitConnected, waitForItem,
 } from './chat_support.test.js';
 
 describe('the chat page at its limits', () => {
-  let server;
-  let browser;
+  const suite = serverAndBrowser();
   let john;
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    john = await signIn(server.siteUrl, JOHN);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    john = await signIn(suite.server.siteUrl, JOHN);
   });
 
   test('nobody available: the notice, and a message left for the team', { timeout: 30_000 }, async () => {
-    const admin = await signIn(server.siteUrl, ADMIN);
+    const admin = await signIn(suite.server.siteUrl, ADMIN);
     await john.away();
     await admin.away();
-    const session = await startChat(server.siteUrl);
+    const session = await startChat(suite.server.siteUrl);
     assert.equal(session.nobody_available, true);
-    const { context, page, problems } = await openChat(browser, session, { viewport: { width: 320, height: 640 } });
+    const { context, page, problems } = await openChat(suite.browser, session, { viewport: { width: 320, height: 640 } });
     await page.waitForFunction(() => document.getElementById('chat-state-main').textContent
       === 'Nobody is available right now. You may stay in the queue; a representative will answer as soon as possible.');
     await page.click('#chat-leave-open');
@@ -77,8 +69,8 @@ describe('the chat page at its limits', () => {
 
   test('too fast: messages wait for the rate limit and arrive once, in order', { timeout: 30_000 }, async () => {
     await john.available();
-    const session = await startChat(server.siteUrl);
-    const { context, page, problems } = await openChat(browser, session);
+    const session = await startChat(suite.server.siteUrl);
+    const { context, page, problems } = await openChat(suite.browser, session);
     await queued(john, session.lsid);
     await john.accept(session.lsid);
     await waitForItem(page, 'John joined the chat.');
@@ -101,8 +93,8 @@ describe('the chat page at its limits', () => {
 
   test('at most 4,000 characters: the field stops there and a refusal says why', { timeout: 30_000 }, async () => {
     await john.available();
-    const session = await startChat(server.siteUrl);
-    const { context, page, problems } = await openPage(browser);
+    const session = await startChat(suite.server.siteUrl);
+    const { context, page, problems } = await openPage(suite.browser);
     const links = await proxySockets(page);
     await page.goto(session.url);
     await waitConnected(page);

@@ -2,30 +2,22 @@
 // with Accept and Decline. Accept opens the download page in a new tab (or, when popups are
 // blocked, in this one) while the chat goes on; Decline says so in the log.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import { JOHN, openChat, poll, queued, send, signIn, startChat, waitForItem } from './chat_support.test.js';
 
 describe('elevation from the chat page', () => {
-  let server;
-  let browser;
+  const suite = serverAndBrowser();
   let john;
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    john = await signIn(server.siteUrl, JOHN);
+    john = await signIn(suite.server.siteUrl, JOHN);
     await john.available();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   async function activeChat(options) {
-    const session = await startChat(server.siteUrl);
-    const opened = await openChat(browser, session, options);
+    const session = await startChat(suite.server.siteUrl);
+    const opened = await openChat(suite.browser, session, options);
     await queued(john, session.lsid);
     await john.accept(session.lsid);
     await waitForItem(opened.page, 'John joined the chat.');

@@ -3,38 +3,28 @@
 // typing both ways, invitation, join, leave and transfer notices, the end with the page's own
 // confirmation, and both transcript downloads.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import {
   ADMIN, JOHN, logItems, openChat, poll, queued, screenshot, send, signIn, startChat, storedChats, waitForItem,
 } from './chat_support.test.js';
 
 describe('the chat journey', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser();
 
   test('from the queue to the transcript', { timeout: 55_000 }, async () => {
-    const john = await signIn(server.siteUrl, JOHN);
-    const admin = await signIn(server.siteUrl, ADMIN);
+    const john = await signIn(suite.server.siteUrl, JOHN);
+    const admin = await signIn(suite.server.siteUrl, ADMIN);
     await john.available();
     await admin.available();
 
     // Someone else is waiting already: this customer is number 2.
-    const first = await startChat(server.siteUrl);
-    const other = await openChat(browser, first);
-    const session = await startChat(server.siteUrl);
-    const { context, page, problems } = await openChat(browser, session);
+    const first = await startChat(suite.server.siteUrl);
+    const other = await openChat(suite.browser, first);
+    const session = await startChat(suite.server.siteUrl);
+    const { context, page, problems } = await openChat(suite.browser, session);
 
     await page.waitForSelector('#chat-list li.greeting');
     assert.equal((await logItems(page))[0].text, 'Hello! Thank you for contacting us.');

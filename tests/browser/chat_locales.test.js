@@ -2,12 +2,11 @@
 // anywhere a customer can see or hear it (waiting, the two dialogs, ended), and every
 // message id the page's code uses present in the locale's catalog.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import { openPage, startChat, waitConnected } from './chat_support.test.js';
 
 const CRATE = fileURLToPath(new URL('../../crates/beckon/', import.meta.url));
@@ -46,24 +45,17 @@ function rawIdsShown(page) {
 }
 
 describe('the chat page in every language', () => {
-  let server;
-  let browser;
+  const suite = serverAndBrowser();
   let used;
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     used = await idsUsed();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   for (const [code, tag] of Object.entries(LOCALES)) {
     test(`${code}: no missing message`, { timeout: 20_000 }, async () => {
-      const session = await startChat(server.siteUrl, { issue_menu: '1', id: '12', locale: code });
+      const session = await startChat(suite.server.siteUrl, { issue_menu: '1', id: '12', locale: code });
       assert.equal(session.locale, code);
-      const { context, page, problems } = await openPage(browser);
+      const { context, page, problems } = await openPage(suite.browser);
       await page.goto(session.url);
       await waitConnected(page);
       assert.equal(await page.getAttribute('html', 'lang'), tag);

@@ -2,10 +2,9 @@
 // click-to-chat page, waits in the representative's queue, and chats once John accepts.
 // The representative side is driven through the representative JSON API.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 
 const CSRF = { 'x-beckon-csrf': '1', 'content-type': 'application/json' };
 
@@ -32,28 +31,19 @@ async function poll(fn, what) {
 }
 
 describe('click-to-chat without JavaScript', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser();
 
   test('the plain link reaches John, and the chat works both ways as text', async () => {
-    const john = await repSession(server.siteUrl, 'john');
+    const john = await repSession(suite.server.siteUrl, 'john');
     assert.equal((await john('/api/rep/presence', { method: 'PUT', body: JSON.stringify({ status: 'available' }) })).status, 200);
 
-    const context = await browser.newContext({ locale: 'de-DE' });
+    const context = await suite.browser.newContext({ locale: 'de-DE' });
     const page = await context.newPage();
     const errors = [];
     // Only the chat page's own errors count here; the demo page is start_session.js's business.
     page.on('pageerror', (e) => { if (page.url().includes('/chat/')) errors.push(String(e)); });
     page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
-    await page.goto(server.demoUrl + '/');
+    await page.goto(suite.server.demoUrl + '/');
     await page.click('#ex-link-same-window');
     await page.waitForURL(/\/chat\/[0-9a-f]{32}$/);
     assert.equal(await page.getAttribute('html', 'lang'), 'de', 'the browser language picks the page language');

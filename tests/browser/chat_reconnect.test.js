@@ -3,33 +3,25 @@
 // connection found by the heartbeat, and a session that ended while the customer was away.
 // Nothing may be lost, nothing shown or stored twice, and the order must be the server's.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import {
   JOHN, assertSameAsServer, openChat, openPage, poll, proxySockets, queued, screenshot, send, shownChats, signIn, startChat,
   storedChats, waitConnected, waitForItem, watchDuplicates,
 } from './chat_support.test.js';
 
 describe('chat connection trouble', () => {
-  let server;
-  let browser;
+  const suite = serverAndBrowser();
   let john;
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    john = await signIn(server.siteUrl, JOHN);
+    john = await signIn(suite.server.siteUrl, JOHN);
     await john.available();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   async function activeChat(options) {
-    const session = await startChat(server.siteUrl);
-    const opened = await openChat(browser, session, options);
+    const session = await startChat(suite.server.siteUrl);
+    const opened = await openChat(suite.browser, session, options);
     await queued(john, session.lsid);
     await john.accept(session.lsid);
     await waitForItem(opened.page, 'John joined the chat.');
@@ -66,8 +58,8 @@ describe('chat connection trouble', () => {
   });
 
   test('a cut after the server stored a message but before its ack: stored once, shown once', { timeout: 40_000 }, async () => {
-    const session = await startChat(server.siteUrl);
-    const { context, page, problems } = await openPage(browser);
+    const session = await startChat(suite.server.siteUrl);
+    const { context, page, problems } = await openPage(suite.browser);
     const links = await proxySockets(page);
     await page.goto(session.url);
     await waitConnected(page);
@@ -103,8 +95,8 @@ describe('chat connection trouble', () => {
   });
 
   test('a dead connection (no answer to a ping) is replaced', { timeout: 40_000 }, async () => {
-    const session = await startChat(server.siteUrl);
-    const { context, page, problems } = await openPage(browser);
+    const session = await startChat(suite.server.siteUrl);
+    const { context, page, problems } = await openPage(suite.browser);
     await page.clock.install();
     const links = await proxySockets(page);
     await page.goto(session.url);

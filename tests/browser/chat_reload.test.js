@@ -2,33 +2,25 @@
 // when a message was in doubt at the moment of the reload (stored without an ack reaching
 // the page, or not sent at all). The re-rendered history is not announced again.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import {
   JOHN, assertSameAsServer, logItems, openPage, poll, proxySockets, queued, send, shownChats, signIn, startChat,
   storedChats, waitConnected, waitForItem, watchDuplicates,
 } from './chat_support.test.js';
 
 describe('reloading the chat page', () => {
-  let server;
-  let browser;
+  const suite = serverAndBrowser();
   let john;
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    john = await signIn(server.siteUrl, JOHN);
+    john = await signIn(suite.server.siteUrl, JOHN);
     await john.available();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   async function activeChat() {
-    const session = await startChat(server.siteUrl);
-    const opened = await openPage(browser);
+    const session = await startChat(suite.server.siteUrl);
+    const opened = await openPage(suite.browser);
     const links = await proxySockets(opened.page);
     await opened.page.goto(session.url);
     await waitConnected(opened.page);

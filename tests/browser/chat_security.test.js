@@ -2,10 +2,9 @@
 // name from the website, representatives' messages, transfer notes, and left messages. No
 // script runs, no markup is made; only http(s) URLs become links, safely built.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import { ADMIN, JOHN, openChat, queued, send, signIn, startChat, waitForItem } from './chat_support.test.js';
 
 const XSS = `<img src=x onerror="alert('img')"><script>alert('script')</script><svg onload="alert('svg')"></svg>"'&amp;`;
@@ -17,26 +16,19 @@ function injected(page) {
 }
 
 describe('the chat page shows text as text', () => {
-  let server;
-  let browser;
+  const suite = serverAndBrowser();
   let john;
   let admin;
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    john = await signIn(server.siteUrl, JOHN);
-    admin = await signIn(server.siteUrl, ADMIN);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    john = await signIn(suite.server.siteUrl, JOHN);
+    admin = await signIn(suite.server.siteUrl, ADMIN);
   });
 
   test('names, messages and transfer notes with markup stay text; links are safe', { timeout: 40_000 }, async () => {
     await john.available();
     await admin.available();
-    const session = await startChat(server.siteUrl, { issue_menu: '1', id: '12', 'customer.name': XSS.slice(0, 90) });
-    const { context, page, problems } = await openChat(browser, session);
+    const session = await startChat(suite.server.siteUrl, { issue_menu: '1', id: '12', 'customer.name': XSS.slice(0, 90) });
+    const { context, page, problems } = await openChat(suite.browser, session);
     await queued(john, session.lsid);
     await john.accept(session.lsid);
     await waitForItem(page, 'John joined the chat.');
@@ -77,8 +69,8 @@ describe('the chat page shows text as text', () => {
   test('a left message with markup stays text', { timeout: 30_000 }, async () => {
     await john.away();
     await admin.away();
-    const session = await startChat(server.siteUrl, { issue_menu: '1', id: '12', 'customer.name': '<b>Bob</b>' });
-    const { context, page, problems } = await openChat(browser, session);
+    const session = await startChat(suite.server.siteUrl, { issue_menu: '1', id: '12', 'customer.name': '<b>Bob</b>' });
+    const { context, page, problems } = await openChat(suite.browser, session);
     await page.click('#chat-leave-open');
     await page.fill('#leave-name', XSS.slice(0, 100));
     await page.fill('#leave-contact', '<img src=x onerror=alert(1)>@example.com');

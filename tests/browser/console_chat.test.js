@@ -2,10 +2,9 @@
 // answered by `chat_ack`), stored in the order written, and sent once more over the API,
 // under the same id, when the socket drops before its answer, without doubling the message.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import { PANEL, accept, customer, customerSees, endMine, openConsole, q, say } from './lib/console.js';
 
 const T = { timeout: 60_000 };
@@ -14,23 +13,14 @@ const T = { timeout: 60_000 };
 const customerLog = (page) => page.$$eval('#chat-log li', (lis) => lis.map((li) => li.textContent));
 
 describe('console chat', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser();
 
   test('messages go over the console socket and reach the customer in the order written', T, async () => {
-    const admin = await openConsole(browser, server, 'demo-admin');
+    const admin = await openConsole(suite.browser, suite.server, 'demo-admin');
     const { page } = admin;
     const posts = [];
     page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/messages')) posts.push(r.url()); });
-    const ella = await customer(browser, server, q({ issue_menu: '1', id: '12', 'customer.name': 'Ella Order' }));
+    const ella = await customer(suite.browser, suite.server, q({ issue_menu: '1', id: '12', 'customer.name': 'Ella Order' }));
     await accept(page, 'Ella Order');
     // Written faster than any answer comes back.
     for (const text of ['First line', 'Second line', 'Third line']) await say(page, text);
@@ -47,11 +37,11 @@ describe('console chat', () => {
   });
 
   test('a message whose answer the dropped socket never brought is sent over the API, once', T, async () => {
-    const admin = await openConsole(browser, server, 'demo-admin');
+    const admin = await openConsole(suite.browser, suite.server, 'demo-admin');
     const { page } = admin;
     const posts = [];
     page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/messages')) posts.push(r.url()); });
-    const finn = await customer(browser, server, q({ issue_menu: '1', id: '12', 'customer.name': 'Finn Fallback' }));
+    const finn = await customer(suite.browser, suite.server, q({ issue_menu: '1', id: '12', 'customer.name': 'Finn Fallback' }));
     await accept(page, 'Finn Fallback');
     // The socket carries the next chat message to the server, then drops before the answer.
     await page.evaluate(() => {

@@ -11,8 +11,7 @@ import { chmod, copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } fro
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import { clientBuild, openConsole, platformDir, runClient } from './lib/full_client.js';
 
 const T = { timeout: 90_000 };
@@ -25,32 +24,27 @@ const sha = (b) => createHash('sha256').update(b).digest('hex');
 const bytes = (n, seed) => Buffer.from(Array.from({ length: n }, (_, i) => ((i * 2654435761 + seed) >>> 13) & 255));
 
 describe('file transfer in the console', () => {
-  let server;
-  let browser;
+  const suite = serverAndBrowser();
   let work;
   before(async () => {
     const build = clientBuild();
     assert.ok(existsSync(build), `no client build at ${build}; build it with: cargo build -p beckon-client`);
-    server = await startServer();
-    const dir = join(server.dataDir, 'clients', platformDir());
+    const dir = join(suite.server.dataDir, 'clients', platformDir());
     await mkdir(dir, { recursive: true });
     await copyFile(build, join(dir, 'beckon-client'));
-    browser = await launchBrowser();
     work = await mkdtemp(join(tmpdir(), 'beckon-files-'));
   });
   after(async () => {
-    await browser?.close();
-    await server?.stop();
     if (work) await rm(work, { recursive: true, force: true });
   });
 
   test('each way with matching hashes, then revoked', T, async (t) => {
-    const rep = await openConsole(browser, server, 'john');
+    const rep = await openConsole(suite.browser, suite.server, 'john');
     t.after(() => rep.context.close());
     const { page } = rep;
 
     // A FULL session (demo issue 12), its client downloaded and run in text mode.
-    const start = await fetch(`${server.siteUrl}/api/start_session`, {
+    const start = await fetch(`${suite.server.siteUrl}/api/start_session`, {
       method: 'POST',
       headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ issue_menu: '1', id: '12', 'customer.name': 'Erika' }),

@@ -5,13 +5,12 @@
 // latency, and stops on "Stop viewing" and on the customer's revocation. The real client's
 // capture is tested under Xvfb in crates/beckon-client/tests/screen_xvfb.rs.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 
 const PASSWORD = process.env.BECKON_DEMO_PASSWORD || 'demo-password-123';
 const T = { timeout: 60_000 };
@@ -97,23 +96,16 @@ const pixel = (page, x, y) => page.evaluate(([px, py]) => {
 }, [x, y]);
 
 describe('the screen view in the console', () => {
-  let server;
-  let browser;
+  const suite = serverAndBrowser();
   before(async () => {
-    server = await startServer();
     // Any file stands for the client build: only its trailer (the ticket) matters here.
-    const dir = join(server.dataDir, 'clients', 'linux-x86_64');
+    const dir = join(suite.server.dataDir, 'clients', 'linux-x86_64');
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'beckon-client'), Buffer.from('\x7fELF not really a client'));
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   test('request, allow, frames drawn and acknowledged, stop, revoke', T, async (t) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
     t.after(() => context.close());
     context.setDefaultTimeout(15_000);
     await context.addInitScript(() => {
@@ -123,19 +115,19 @@ describe('the screen view in the console', () => {
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(String(e)));
-    await page.goto(`${server.siteUrl}/console`);
+    await page.goto(`${suite.server.siteUrl}/console`);
     await page.fill('#username', 'john');
     await page.fill('#password', PASSWORD);
     await Promise.all([page.waitForURL(/\/console$/), page.click('#login-form button[type=submit]')]);
     await page.waitForSelector('#console[data-ready="1"]');
     // The administrator lets the teams use the screen (the demo's teams exist by now).
-    execFileSync('sqlite3', ['-cmd', '.timeout 5000', join(server.dataDir, 'beckon.db'),
+    execFileSync('sqlite3', ['-cmd', '.timeout 5000', join(suite.server.dataDir, 'beckon.db'),
       "UPDATE support_teams SET allowed_capabilities = 'system_info,shell,screen_view'"]);
 
-    const { lsid, token } = await joinedClient(server);
-    const customer = await browser.newPage();
+    const { lsid, token } = await joinedClient(suite.server);
+    const customer = await suite.browser.newPage();
     t.after(() => customer.close());
-    await customer.evaluate(fakeClient, `${server.siteUrl.replace('http', 'ws')}/api/chat/ws?token=${token}`);
+    await customer.evaluate(fakeClient, `${suite.server.siteUrl.replace('http', 'ws')}/api/chat/ws?token=${token}`);
     await customer.waitForFunction(() => window.fake.msgs.some((m) => m.type === 'event' && m.kind === 'client_joined'));
 
     await page.locator(`.queue-item[data-lsid="${lsid}"] button.accept`).click();

@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import { events, installClient, openConsole, runClient } from './lib/full_client.js';
 
 const T = { timeout: 90_000 };
@@ -40,26 +39,21 @@ function screenText(page) {
 }
 
 describe('the command shell in the console', () => {
-  let server;
-  let browser;
+  const suite = serverAndBrowser();
   let work;
   before(async () => {
-    server = await startServer();
-    await installClient(server);
-    browser = await launchBrowser();
+    await installClient(suite.server);
     work = await mkdtemp(join(tmpdir(), 'beckon-shell-'));
   });
   after(async () => {
-    await browser?.close();
-    await server?.stop();
     if (work) await rm(work, { recursive: true, force: true });
   });
 
   test('ask, allow, type, see colours and the size, reload, revoke', T, async (t) => {
-    const rep = await openConsole(browser, server, 'john');
+    const rep = await openConsole(suite.browser, suite.server, 'john');
     t.after(() => rep.context.close());
     const { page } = rep;
-    const { lsid, program } = await fullSession(server, work);
+    const { lsid, program } = await fullSession(suite.server, work);
     const home = await mkdtemp(join(work, 'home-'));
     const client = runClient(program, ['--no-gui'], { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', SHELL: '/bin/sh' });
     t.after(() => client.kill());

@@ -2,12 +2,11 @@
 // console shell after a good sign-in, sign-out, throttling after five failures, and the API's
 // CSRF header rule as seen from the console page.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 
 const PASSWORD = process.env.BECKON_DEMO_PASSWORD || 'demo-password-123';
 const T = { timeout: 60_000 };
@@ -47,22 +46,13 @@ async function submitLogin(page, username, password) {
 }
 
 describe('console sign-in', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser();
 
   test('a wrong password shows the generic error and the right one opens the console', T, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const problems = await watch(context);
     const page = await context.newPage();
-    await page.goto(`${server.siteUrl}/console`);
+    await page.goto(`${suite.server.siteUrl}/console`);
     assert.deepEqual(await axe(page), [], 'sign-in form: no serious or critical axe violations');
 
     const wrong = await submitLogin(page, 'demo-admin', 'not-the-password');
@@ -86,9 +76,9 @@ describe('console sign-in', () => {
     // The select follows a change, and the server has it (seen by a colleague).
     await page.selectOption('#presence', 'busy');
     await page.waitForFunction(() => document.getElementById('console').dataset.presence === 'busy');
-    const john = await browser.newContext();
+    const john = await suite.browser.newContext();
     const johnPage = await john.newPage();
-    await johnPage.goto(`${server.siteUrl}/console`);
+    await johnPage.goto(`${suite.server.siteUrl}/console`);
     await submitLogin(johnPage, 'john', PASSWORD);
     const status = await johnPage.evaluate(async () => {
       const r = await (await fetch('/api/rep/colleagues')).json();
@@ -105,9 +95,9 @@ describe('console sign-in', () => {
   });
 
   test('the API refuses state changes without the CSRF header, even from the console', T, async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.siteUrl}/console`);
+    await page.goto(`${suite.server.siteUrl}/console`);
     await submitLogin(page, 'demo-admin', PASSWORD);
     await page.waitForSelector('#console[data-ready="1"]');
     const [without, withHeader] = await page.evaluate(async () => {
@@ -123,9 +113,9 @@ describe('console sign-in', () => {
   });
 
   test('five failed sign-ins throttle the account', T, async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.siteUrl}/console`);
+    await page.goto(`${suite.server.siteUrl}/console`);
     for (let i = 0; i < 5; i++) {
       assert.equal((await submitLogin(page, 'john', `wrong-${i}`)).status(), 401);
     }

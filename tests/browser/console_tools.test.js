@@ -1,14 +1,13 @@
 // The console's session keys and history panels in a real browser, a key generated in the
 // console and used from the public portal, and axe-core checks of every console view.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import { PANEL, field, openConsole } from './lib/console.js';
 
 const T = { timeout: 60_000 };
@@ -47,21 +46,12 @@ async function axe(page, what) {
 }
 
 describe('console tools', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser();
 
   test('a key generated in the console starts a session from the portal; keys are listed, copied and revoked', T, async () => {
-    const admin = await openConsole(browser, server, 'demo-admin');
+    const admin = await openConsole(suite.browser, suite.server, 'demo-admin');
     const { page, context } = admin;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.siteUrl });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.siteUrl });
     await page.click('#nav-keys');
     await page.waitForSelector('#view-keys:not([hidden])');
     assert.equal(await page.getAttribute('#nav-keys', 'aria-current'), 'page');
@@ -76,7 +66,7 @@ describe('console tools', () => {
     await page.waitForSelector('#key-result:not([hidden])');
     const key = await page.inputValue('#key-value');
     assert.match(key, /^\d{7}$/);
-    assert.equal(await page.inputValue('#key-url'), `${server.siteUrl}/api/start_session?short_key=${key}`);
+    assert.equal(await page.inputValue('#key-url'), `${suite.server.siteUrl}/api/start_session?short_key=${key}`);
     assert.ok((await page.inputValue('#key-mail')).includes(`Your support session key is ${key}`));
     const row = page.locator(`#keys-body tr[data-key="${key}"]`);
     await row.waitFor();
@@ -99,8 +89,8 @@ describe('console tools', () => {
     await page.screenshot({ path: join(SHOTS, 'console-keys.png') });
 
     // The customer enters the key on the portal.
-    const customer = await (await browser.newContext()).newPage();
-    await customer.goto(`${server.siteUrl}/`);
+    const customer = await (await suite.browser.newContext()).newPage();
+    await customer.goto(`${suite.server.siteUrl}/`);
     await customer.fill('input[name=short_key]', key);
     await Promise.all([customer.waitForURL(/\/chat\/[0-9a-f]{32}$/), customer.click('#portal-key-form button[type=submit]')]);
     await page.click('#nav-sessions');
@@ -127,7 +117,7 @@ describe('console tools', () => {
     await page.click(`button[aria-label="Revoke key ${second}"]`);
     await page.waitForFunction((k) => !document.querySelector(`#keys-body tr[data-key="${k}"]`), second);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'keys-refresh', 'focus stays in the panel');
-    await customer.goto(`${server.siteUrl}/api/start_session?short_key=${second}`);
+    await customer.goto(`${suite.server.siteUrl}/api/start_session?short_key=${second}`);
     assert.doesNotMatch(customer.url(), /\/chat\//, 'a revoked key starts nothing');
     await admin.clean();
     await customer.context().close();
@@ -135,7 +125,7 @@ describe('console tools', () => {
   });
 
   test('history: past sessions are searched by name, key and date, and open with their transcript', T, async () => {
-    const admin = await openConsole(browser, server, 'demo-admin');
+    const admin = await openConsole(suite.browser, suite.server, 'demo-admin');
     const { page } = admin;
     for (const [name, key, words] of [['Alice Smith', 'T-100', 'Hello Alice'], ['Bob Jones', 'T-200', 'Hello Bob']]) {
       const lsid = await start(page, { issue_menu: '1', id: '12', 'customer.name': name, external_key: key });
@@ -186,8 +176,8 @@ describe('console tools', () => {
   // but history lists every session the representative joined; one they transferred away and
   // someone else ended is listed yet refused (403). The console says so instead of failing.
   test('history opens a session I worked and transferred before it ended', T, async () => {
-    const admin = await openConsole(browser, server, 'demo-admin');
-    const john = await openConsole(browser, server, 'john');
+    const admin = await openConsole(suite.browser, suite.server, 'demo-admin');
+    const john = await openConsole(suite.browser, suite.server, 'john');
     const lsid = await start(admin.page, { issue_menu: '1', id: '12', 'customer.name': 'Tina Transferred' });
     assert.equal((await call(admin.page, 'POST', `/api/rep/sessions/${lsid}/accept`, {})).status, 200);
     assert.equal((await call(admin.page, 'POST', `/api/rep/sessions/${lsid}/transfer`, { queue: 'rep:12' })).status, 200);
@@ -205,7 +195,7 @@ describe('console tools', () => {
   });
 
   test('axe-core finds no serious or critical problems in any console view', T, async () => {
-    const admin = await openConsole(browser, server, 'demo-admin');
+    const admin = await openConsole(suite.browser, suite.server, 'demo-admin');
     const { page } = admin;
     await start(page, { issue_menu: '1', id: '12', 'customer.name': 'Waiting Wanda', 'customer.company': 'Contoso' });
     const lsid = await start(page, { issue_menu: '1', id: '12', 'customer.name': 'Open Oscar', skills: 'skill1' });

@@ -4,12 +4,11 @@
 // Page errors are deliberately not asserted here: until /api/start_session.js exists the
 // page gets a 404 for it and `BG is not defined`. Behaviour of BG.start belongs in its own tests.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 
 const EXAMPLE_BUTTONS = [
   'ex-full-session-key',
@@ -39,22 +38,11 @@ const ISSUE_FORM_INPUTS = [
 const SCREENSHOT = join(process.env.BECKON_SCREENSHOT_DIR || tmpdir(), 'demo.png');
 
 describe('demo customer website', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser();
 
   // Everything the page exposes that the tests check, read in one evaluate round trip.
   async function inspect(url) {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     try {
       const response = await page.goto(url, { waitUntil: 'load' });
       assert.equal(response.status(), 200, `GET ${url}`);
@@ -102,10 +90,10 @@ describe('demo customer website', () => {
   }
 
   test('is served at the root of the demo origin', async () => {
-    assert.notEqual(new URL(server.demoUrl).port, new URL(server.siteUrl).port, 'demo must be a separate origin');
-    const { page, facts } = await inspect(`${server.demoUrl}/`);
+    assert.notEqual(new URL(suite.server.demoUrl).port, new URL(suite.server.siteUrl).port, 'demo must be a separate origin');
+    const { page, facts } = await inspect(`${suite.server.demoUrl}/`);
     try {
-      assertDemoPage(facts, server.siteUrl);
+      assertDemoPage(facts, suite.server.siteUrl);
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
     } finally {
       await page.close();
@@ -113,13 +101,13 @@ describe('demo customer website', () => {
   });
 
   test('is served at /demo on the site itself', async () => {
-    const { page, facts } = await inspect(`${server.siteUrl}/demo`);
+    const { page, facts } = await inspect(`${suite.server.siteUrl}/demo`);
     await page.close();
-    assertDemoPage(facts, server.siteUrl);
+    assertDemoPage(facts, suite.server.siteUrl);
 
     // Same template, same settings: the two must be byte-identical, not merely similar.
     const [fromDemo, fromSite] = await Promise.all(
-      [`${server.demoUrl}/`, `${server.siteUrl}/demo`].map(async (url) => (await fetch(url)).text()),
+      [`${suite.server.demoUrl}/`, `${suite.server.siteUrl}/demo`].map(async (url) => (await fetch(url)).text()),
     );
     assert.equal(fromSite, fromDemo);
   });

@@ -16,8 +16,7 @@ import { createReadStream } from 'node:fs';
 import { chmod, copyFile, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import { LINE_MS, events, installClient, openConsole, runClient, stamped } from './lib/full_client.js';
 
 const T = { timeout: 60_000 };
@@ -61,24 +60,19 @@ function readRange(path, start, length) {
 
 
 describe('the full client, downloaded in the browser and run', () => {
-  let server;
-  let browser;
+  const suite = serverAndBrowser();
   let work;
   let build;
   before(async () => {
-    server = await startServer();
-    build = await installClient(server);
-    browser = await launchBrowser();
+    build = await installClient(suite.server);
     work = await mkdtemp(join(tmpdir(), 'beckon-full-client-'));
   });
   after(async () => {
-    await browser?.close();
-    await server?.stop();
     if (work) await rm(work, { recursive: true, force: true });
   });
 
   test('download, queue, accept, chat both ways, system information allowed then denied, end', T, async (t) => {
-    const rep = await openConsole(browser, server, REP.username);
+    const rep = await openConsole(suite.browser, suite.server, REP.username);
     t.after(() => rep.context.close());
     const { page } = rep;
 
@@ -92,13 +86,13 @@ describe('the full client, downloaded in the browser and run', () => {
     await page.click('#nav-sessions');
 
     // The customer starts with it on a customer page (the demo site: another origin).
-    const customer = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+    const customer = await suite.browser.newContext({ locale: 'en-US', acceptDownloads: true });
     t.after(() => customer.close());
     customer.setDefaultTimeout(LINE_MS);
     const shop = await customer.newPage();
     const shopErrors = [];
     shop.on('pageerror', (e) => shopErrors.push(e.message));
-    await shop.goto(`${server.demoUrl}/`);
+    await shop.goto(`${suite.server.demoUrl}/`);
     const startAnswer = shop.waitForResponse((r) => r.url().endsWith('/api/start_session') && r.request().method() === 'POST');
     const downloading = shop.waitForEvent('download');
     await shop.evaluate(([k, name]) => BG.start(BG.START_TYPE.FULL, { sessionKey: k, locale: 'en-us', customer: { name } }), [key, CUSTOMER]);
@@ -119,7 +113,7 @@ describe('the full client, downloaded in the browser and run', () => {
     assert.equal(await sha256(downloaded, buildSize), await sha256(build, buildSize), 'the build, unchanged');
     assert.equal(await trailerOf(downloaded), ticket, 'the trailer carries the ticket of the name');
     const claims = JSON.parse(Buffer.from(ticket.split('.')[1], 'base64url').toString('utf8'));
-    assert.equal(claims.s, server.siteUrl);
+    assert.equal(claims.s, suite.server.siteUrl);
     assert.equal(claims.l, 'en-us');
     assert.ok(claims.e * 1000 > Date.now(), `expires ${claims.e}`);
 
@@ -139,7 +133,7 @@ describe('the full client, downloaded in the browser and run', () => {
     const env = { PATH: process.env.PATH, HOME: home, LANG: 'de_DE.UTF-8' };
     const client = runClient(program, ['--no-gui'], env);
     t.after(() => client.kill());
-    await client.expect('connected', new RegExp(`^connected to ${server.siteUrl.replace(/\./g, '\\.')} \\(.+\\)$`));
+    await client.expect('connected', new RegExp(`^connected to ${suite.server.siteUrl.replace(/\./g, '\\.')} \\(.+\\)$`));
     await client.expect('queue position', 'queue position 1');
     await entry.locator('.qi-note').waitFor({ state: 'detached' });
 
@@ -200,7 +194,7 @@ describe('the full client, downloaded in the browser and run', () => {
     t.after(() => again.kill());
     const refused = await again.exit();
     assert.equal(refused.code, 1, again.said());
-    const answer = await fetch(`${server.siteUrl}/api/client/join`, {
+    const answer = await fetch(`${suite.server.siteUrl}/api/client/join`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ticket }),

@@ -9,13 +9,12 @@
 // blocked by the CSP shows as a securitypolicyviolation. Any of these fails the test, and every
 // place must show the payload as typed (textContent, or a form field's value).
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 import { ADMIN, DEMO_PASSWORD, poll, signIn, waitConnected } from './chat_support.test.js';
 
 const corpus = JSON.parse(readFileSync(new URL('../corpus/injection.json', import.meta.url), 'utf8'));
@@ -90,14 +89,13 @@ function texts(page, root = 'main') {
 }
 
 describe('injection payloads in pages', () => {
-  let server;
-  let browser;
+  const suite = serverAndBrowser();
   let token;
   /** Per payload index: ids of what it named, or null where the server refused the name. */
   const made = [];
 
   const api = async (method, path, body) => {
-    const r = await fetch(`${server.siteUrl}${path}`, {
+    const r = await fetch(`${suite.server.siteUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -119,13 +117,11 @@ describe('injection payloads in pages', () => {
   };
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     const { stdout } = await promisify(execFile)(process.env.BECKON_BIN, [
-      'admin', 'create-api-account', '--data-dir', server.dataDir, '--name', 'injection', '--command', 'full', '--json',
+      'admin', 'create-api-account', '--data-dir', suite.server.dataDir, '--name', 'injection', '--command', 'full', '--json',
     ]);
     const creds = JSON.parse(stdout);
-    const r = await fetch(`${server.siteUrl}/oauth2/token`, {
+    const r = await fetch(`${suite.server.siteUrl}/oauth2/token`, {
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'client_credentials', ...creds }),
     });
@@ -149,15 +145,10 @@ describe('injection payloads in pages', () => {
     assert.ok(made.filter((m) => m.team.ok && m.issue.ok).length * 2 > PAYLOADS.length);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   test('customer fields from a plain link show as typed in the chat page and the console', T, async () => {
     // Runs first: nobody of the payload teams has signed in yet, so the chat page shows each
     // team's own text.
-    const customer = await trapped(browser, { viewport: { width: 640, height: 480 } });
+    const customer = await trapped(suite.browser, { viewport: { width: 640, height: 480 } });
     const page = await customer.context.newPage();
     const lsids = new Map();
     for (const [k, p] of PAYLOADS.entries()) {
@@ -167,7 +158,7 @@ describe('injection payloads in pages', () => {
         'customer.name': v, 'customer.company': v, 'customer.company_code': v, 'customer.details': v,
         'session.custom.custom_field1': v, external_key: v,
       });
-      const r = await page.goto(`${server.siteUrl}/api/start_session?${q}`);
+      const r = await page.goto(`${suite.server.siteUrl}/api/start_session?${q}`);
       assert.match(page.url(), /\/chat\/[0-9a-f]{32}$/, `${p.id}: ${r.status()} ${await page.textContent('body')}`);
       await waitConnected(page);
       if (made[k].team.ok) {
@@ -180,10 +171,10 @@ describe('injection payloads in pages', () => {
       lsids.set(token, k);
     }
 
-    const rep = await trapped(browser);
-    const con = await consoleLogin(rep.context, server.siteUrl, ADMIN.username);
+    const rep = await trapped(suite.browser);
+    const con = await consoleLogin(rep.context, suite.server.siteUrl, ADMIN.username);
     await con.waitForSelector('#console[data-ready="1"]');
-    const mine = await signIn(server.siteUrl, ADMIN);
+    const mine = await signIn(suite.server.siteUrl, ADMIN);
     const queued = (await poll(async () => {
       const q = await (await mine.api('/api/rep/queue')).json();
       const ours = q.sessions.filter((s) => s.customer.name && PAYLOADS.some((p) => p.text === s.customer.name));
@@ -230,11 +221,11 @@ describe('injection payloads in pages', () => {
   });
 
   test('names administrators set show as typed on the administration pages', T, async () => {
-    const trap = await trapped(browser);
-    const page = await consoleLogin(trap.context, server.siteUrl, ADMIN.username);
+    const trap = await trapped(suite.browser);
+    const page = await consoleLogin(trap.context, suite.server.siteUrl, ADMIN.username);
     const lists = {};
     for (const path of ['teams', 'issues', 'users']) {
-      await page.goto(`${server.siteUrl}/login/${path}`);
+      await page.goto(`${suite.server.siteUrl}/login/${path}`);
       lists[path] = new Set(await texts(page));
       await trap.check(page, `/login/${path}`);
     }
@@ -245,7 +236,7 @@ describe('injection payloads in pages', () => {
       if (m.user.ok) assert.ok(lists.users.has(`${p.text}`), `${p.id}: display name in the list`);
       // In form fields: attribute values and textarea contents.
       if (m.team.ok) {
-        await page.goto(`${server.siteUrl}/login/teams/${m.team.id}`);
+        await page.goto(`${suite.server.siteUrl}/login/teams/${m.team.id}`);
         assert.equal(await page.getAttribute('#f-name', 'value'), p.text, `${p.id}: team form name`);
         assert.equal(await page.inputValue('#f-comments'), viaTextarea(p.text), `${p.id}: team form comments`);
         assert.equal(await page.inputValue('#f-unavailable_message'), viaTextarea(p.text), `${p.id}: team form message`);
@@ -253,7 +244,7 @@ describe('injection payloads in pages', () => {
       }
     }
     // The customer-facing issue menu.
-    await page.goto(`${server.siteUrl}/`);
+    await page.goto(`${suite.server.siteUrl}/`);
     const portal = new Set(await texts(page, 'body'));
     for (const [k, p] of PAYLOADS.entries()) {
       if (made[k].issue.ok) assert.ok(portal.has(p.text), `${p.id}: issue in the portal's menu`);
@@ -263,10 +254,10 @@ describe('injection payloads in pages', () => {
   });
 
   test('customer fields from BG.start reach the server exactly and run nothing', T, async () => {
-    const customer = await trapped(browser, { viewport: { width: 800, height: 600 } });
+    const customer = await trapped(suite.browser, { viewport: { width: 800, height: 600 } });
     const page = await customer.context.newPage();
-    await page.goto(`${server.demoUrl}/`);
-    const admin = await signIn(server.siteUrl, ADMIN);
+    await page.goto(`${suite.server.demoUrl}/`);
+    const admin = await signIn(suite.server.siteUrl, ADMIN);
     for (const p of PAYLOADS) {
       const v = p.text;
       const answer = page.waitForResponse((r) => r.url().endsWith('/api/start_session') && r.request().method() === 'POST');
@@ -296,21 +287,21 @@ describe('injection payloads in pages', () => {
   });
 
   test('chat messages both ways and representatives\' names show as typed', T, async () => {
-    const customer = await trapped(browser, { viewport: { width: 640, height: 480 } });
+    const customer = await trapped(suite.browser, { viewport: { width: 640, height: 480 } });
     const page = await customer.context.newPage();
     const q = new URLSearchParams({ c2cjs: '1', issue_menu: '1', id: '12', 'customer.name': 'Chatty' });
-    await page.goto(`${server.siteUrl}/api/start_session?${q}`);
+    await page.goto(`${suite.server.siteUrl}/api/start_session?${q}`);
     await page.waitForURL(/\/chat\/[0-9a-f]{32}$/);
     await waitConnected(page);
 
-    const rep = await trapped(browser);
-    const con = await consoleLogin(rep.context, server.siteUrl, ADMIN.username);
+    const rep = await trapped(suite.browser);
+    const con = await consoleLogin(rep.context, suite.server.siteUrl, ADMIN.username);
     await con.waitForSelector('#console[data-ready="1"]');
     const item = con.locator('.queue-item', { hasText: 'Chatty' });
     await item.locator('button.accept').click();
     await con.waitForSelector(`${PANEL} .session-title`);
     const lsid = await con.locator(`${PANEL} .field[data-field="lsid"] dd`).textContent();
-    const admin = await signIn(server.siteUrl, ADMIN);
+    const admin = await signIn(suite.server.siteUrl, ADMIN);
     const names = [];
     for (const [k, p] of PAYLOADS.entries()) {
       await page.fill('#chat-input', p.text);

@@ -5,26 +5,16 @@
 // What FULL loads is observed in the browser rather than listed here, so a new part or
 // resource cannot slip past the budget.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { startServer } from './lib/server.js';
-import { launchBrowser } from './lib/browser.js';
+import { serverAndBrowser } from './lib/suite.js';
 
 const KB = 1024;
 const LOADER_BUDGET = 3 * KB;
 const FULL_BUDGET = 15 * KB;
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = serverAndBrowser();
 
 /** The gzip size of what the site serves at a URL (fetched uncompressed, as it is). */
 async function gzipped(url) {
@@ -35,23 +25,23 @@ async function gzipped(url) {
 }
 
 test(`the loader is at most ${LOADER_BUDGET} bytes gzip`, async (t) => {
-  const size = await gzipped(`${server.siteUrl}/api/start_session.js`);
+  const size = await gzipped(`${suite.server.siteUrl}/api/start_session.js`);
   t.diagnostic(`start_session.js: ${size} bytes gzip`);
   assert.ok(size <= LOADER_BUDGET, `start_session.js is ${size} bytes gzip, over ${LOADER_BUDGET}`);
 });
 
 test(`everything BG.start(FULL) loads is at most ${FULL_BUDGET} bytes gzip`, async (t) => {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   t.after(() => context.close());
   const page = await context.newPage();
   const loaded = [];
-  await page.goto(`${server.demoUrl}/`);
+  await page.goto(`${suite.server.demoUrl}/`);
   // The loader was loaded by the page (and counts); the page's own stylesheet does not.
-  loaded.push(`${server.siteUrl}/api/start_session.js`);
+  loaded.push(`${suite.server.siteUrl}/api/start_session.js`);
   page.on('requestfinished', (r) => {
     const url = r.url();
     // The session itself (the start request, the client download) is not the script's weight.
-    if (!url.startsWith(server.siteUrl) || r.method() !== 'GET' || /\/download\//.test(url)) return;
+    if (!url.startsWith(suite.server.siteUrl) || r.method() !== 'GET' || /\/download\//.test(url)) return;
     loaded.push(url);
   });
   await page.click('#ex-full-session-key');
