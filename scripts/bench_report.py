@@ -2,7 +2,7 @@
 """Prints scripts/bench's results table and draws its scaling plot (issue 11).
 
 Reads the beckon-load JSON reports that scripts/bench left in a folder: NAME-beckon.json,
-NAME-relay.json and NAME-node.json for each scenario, and sweep-KIND-TARGET-X.json for the
+NAME-relay.json, NAME-durable.json (chat only) and NAME-node.json for each scenario, and sweep-KIND-TARGET-X.json for the
 scaling runs. The plot is a plain SVG written here, so the benchmark needs no plotting
 package.
 """
@@ -47,11 +47,12 @@ def table(folder, storm_rate):
     b = {k: load(folder, f"{k}-beckon") for k in ("idle", "chat", "storm", "storm-max")}
     r = {k: load(folder, f"{k}-relay") for k in ("idle", "chat")}
     n = {k: load(folder, f"{k}-node") for k in ("idle", "chat")}
+    dur = {"chat": load(folder, "chat-durable")}
     rows = []
 
     def row(label, scenario, path, scale=1.0):
         vals = []
-        for src in (b, r, n):
+        for src in (b, r, dur, n):
             rep = src.get(scenario)
             v = get(rep, path) if rep else None
             vals.append(v / scale if isinstance(v, (int, float)) else v)
@@ -72,10 +73,12 @@ def table(folder, storm_rate):
     row("start-storm flat out: starts per second", "storm-max", "starts.per_sec")
     row("start-storm flat out: start p99 (ms)", "storm-max", "latency.start.p99_ms")
 
-    print("| measure | Beckon | Rust relay | Node ws relay | Beckon/Rust | Beckon/Node |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for label, bv, rv, nv in rows:
-        print(f"| {label} | {fmt(bv)} | {fmt(rv)} | {fmt(nv)} | {ratio(bv, rv)} | {ratio(bv, nv)} |")
+    print("| measure | Beckon | Rust relay | Rust relay, durable | Node ws relay "
+          "| Beckon/Rust | Beckon/durable | Beckon/Node |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for label, bv, rv, dv, nv in rows:
+        print(f"| {label} | {fmt(bv)} | {fmt(rv)} | {fmt(dv)} | {fmt(nv)} "
+              f"| {ratio(bv, rv)} | {ratio(bv, dv)} | {ratio(bv, nv)} |")
     print()
     print("errors:")
     for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
@@ -83,8 +86,9 @@ def table(folder, storm_rate):
             print(f"  {os.path.basename(path)[:-5]:28} {json.dumps(json.load(f).get('errors'))}")
 
 
-COLORS = {"beckon": "#1f6feb", "relay": "#6e7781", "node": "#bf8700"}
-LABELS = {"beckon": "Beckon", "relay": "Rust relay", "node": "Node ws relay"}
+COLORS = {"beckon": "#1f6feb", "relay": "#6e7781", "durable": "#1a7f37", "node": "#bf8700"}
+LABELS = {"beckon": "Beckon", "relay": "Rust relay", "durable": "Rust relay, durable",
+          "node": "Node ws relay"}
 
 
 def sweep(folder, kind, path):

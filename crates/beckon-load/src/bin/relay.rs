@@ -2,33 +2,87 @@
 //! no storage and no routing: customers connect to `/c/<n>?rep=<r>`, representatives to
 //! `/rep?id=<r>`; a customer's `chat` goes to its representative as an `event`, and whatever a
 //! representative sends with `"to": "<n>"` goes to customer `<n>` unchanged.
+//!
+//! `--durable FILE` makes it the durable floor instead: each chat, either way, is appended to FILE
+//! and synced to disk (group commit: one `fdatasync` for whatever is waiting) before it is
+//! forwarded, the least any relay must do to promise what Beckon promises (a message it passes
+//! on survives a crash). Its latency above the thin relay's is what this machine's disk costs.
 
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::io::Write;
+use std::sync::{mpsc, Arc, Mutex};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
 use tokio_tungstenite::tungstenite::{handshake::server, Message};
 
 type Peers = Arc<Mutex<HashMap<String, UnboundedSender<Message>>>>;
 
+/// A message for a peer, sent when its line is on disk.
+type Durable = mpsc::Sender<(String, String)>;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let listen = std::env::args()
-        .nth(2)
-        .unwrap_or_else(|| "127.0.0.1:0".into());
+    let args: Vec<String> = std::env::args().collect();
+    let flag = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1).cloned())
+    };
+    let listen = flag("--listen").unwrap_or_else(|| "127.0.0.1:0".into());
     let listener = tokio::net::TcpListener::bind(&listen).await?;
-    println!("listening on http://{}", listener.local_addr()?);
     let peers: Peers = Arc::default();
+    let durable = match flag("--durable") {
+        Some(path) => Some(durable_writer(&path, peers.clone())?),
+        None => None,
+    };
+    println!("listening on http://{}", listener.local_addr()?);
     loop {
         let (tcp, _) = listener.accept().await?;
-        tokio::spawn(connection(tcp, peers.clone()));
+        tokio::spawn(connection(tcp, peers.clone(), durable.clone()));
     }
+}
+
+/// Starts the thread that appends, syncs, then forwards: everything waiting shares one sync.
+fn durable_writer(path: &str, peers: Peers) -> anyhow::Result<Durable> {
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    let (tx, rx) = mpsc::channel::<(String, String)>();
+    std::thread::spawn(move || {
+        let mut batch = Vec::new();
+        let mut buf = Vec::new();
+        while let Ok(first) = rx.recv() {
+            batch.push(first);
+            batch.extend(rx.try_iter().take(255));
+            buf.clear();
+            for (_, line) in &batch {
+                buf.extend_from_slice(line.as_bytes());
+                buf.push(b'\n');
+            }
+            if file
+                .write_all(&buf)
+                .and_then(|()| file.sync_data())
+                .is_err()
+            {
+                eprintln!("durable relay: writing {} failed", buf.len());
+                return;
+            }
+            let peers = peers.lock().expect("peers");
+            for (to, line) in batch.drain(..) {
+                if let Some(p) = peers.get(&to) {
+                    let _ = p.send(Message::Text(line.into()));
+                }
+            }
+        }
+    });
+    Ok(tx)
 }
 
 // The handshake callback's error type is tungstenite's own.
 #[allow(clippy::result_large_err)]
-async fn connection(tcp: tokio::net::TcpStream, peers: Peers) {
+async fn connection(tcp: tokio::net::TcpStream, peers: Peers, durable: Option<Durable>) {
     let mut path = String::new();
     let callback = |req: &server::Request, resp: server::Response| {
         path = req.uri().to_string();
@@ -66,11 +120,22 @@ async fn connection(tcp: tokio::net::TcpStream, peers: Peers) {
             (Some(_), Some("ping")) => send_to(&me, Message::Text(r#"{"type":"pong"}"#.into())),
             (Some(r), Some("chat")) => {
                 let e = json!({"type": "event", "kind": "chat_message", "from": "customer",
-                               "lsid": &me[1..], "body": {"text": v["text"]}});
-                send_to(r, Message::Text(e.to_string().into()));
+                               "lsid": &me[1..], "body": {"text": v["text"]}})
+                .to_string();
+                match &durable {
+                    Some(d) => {
+                        let _ = d.send((r.clone(), e));
+                    }
+                    None => send_to(r, Message::Text(e.into())),
+                }
             }
             (None, _) => match v["to"].as_str() {
-                Some(to) => send_to(&format!("c{to}"), Message::Text(text)),
+                Some(to) => match &durable {
+                    Some(d) => {
+                        let _ = d.send((format!("c{to}"), text.to_string()));
+                    }
+                    None => send_to(&format!("c{to}"), Message::Text(text)),
+                },
                 None if v["type"] == "ping" => {
                     send_to(&me, Message::Text(r#"{"type":"pong"}"#.into()))
                 }
