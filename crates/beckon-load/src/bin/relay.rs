@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::{mpsc, Arc, Mutex};
+use std::time::{Duration, Instant};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
 use tokio_tungstenite::tungstenite::{handshake::server, Message};
 
@@ -53,6 +54,7 @@ fn durable_writer(path: &str, peers: Peers) -> anyhow::Result<Durable> {
     std::thread::spawn(move || {
         let mut batch = Vec::new();
         let mut buf = Vec::new();
+        let mut syncs = SyncTimes::default();
         while let Ok(first) = rx.recv() {
             batch.push(first);
             batch.extend(rx.try_iter().take(255));
@@ -61,6 +63,7 @@ fn durable_writer(path: &str, peers: Peers) -> anyhow::Result<Durable> {
                 buf.extend_from_slice(line.as_bytes());
                 buf.push(b'\n');
             }
+            let started = Instant::now();
             if file
                 .write_all(&buf)
                 .and_then(|()| file.sync_data())
@@ -69,6 +72,7 @@ fn durable_writer(path: &str, peers: Peers) -> anyhow::Result<Durable> {
                 eprintln!("durable relay: writing {} failed", buf.len());
                 return;
             }
+            syncs.record(started.elapsed());
             let peers = peers.lock().expect("peers");
             for (to, line) in batch.drain(..) {
                 if let Some(p) = peers.get(&to) {
@@ -78,6 +82,40 @@ fn durable_writer(path: &str, peers: Peers) -> anyhow::Result<Durable> {
         }
     });
     Ok(tx)
+}
+
+/// How long the writes and syncs took, printed every few seconds (stderr): the disk's share of
+/// the durable relay's latency, measured under the same load.
+#[derive(Default)]
+struct SyncTimes {
+    since: Option<Instant>,
+    micros: Vec<u64>,
+}
+
+impl SyncTimes {
+    const EVERY: Duration = Duration::from_secs(5);
+
+    fn record(&mut self, took: Duration) {
+        self.micros
+            .push(u64::try_from(took.as_micros()).unwrap_or(u64::MAX));
+        let since = *self.since.get_or_insert_with(Instant::now);
+        if since.elapsed() < Self::EVERY {
+            return;
+        }
+        self.micros.sort_unstable();
+        let last = self.micros.len() - 1;
+        let at = |q: usize| self.micros[last * q / 100] as f64 / 1000.0;
+        eprintln!(
+            "durable relay: {} syncs in {:.1} s, write+fdatasync p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+            self.micros.len(),
+            since.elapsed().as_secs_f64(),
+            at(50),
+            at(99),
+            at(100),
+        );
+        self.micros.clear();
+        self.since = Some(Instant::now());
+    }
 }
 
 // The handshake callback's error type is tungstenite's own.
