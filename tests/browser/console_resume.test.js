@@ -43,7 +43,7 @@ describe('console sessions', () => {
     for (const c of [admin, dora]) await c.context.close();
   });
 
-  // The server stops streaming at the transfer itself (console_server.rs tests the ordering);
+  // The server stops streaming at the transfer itself (crates/beckon/tests/console_server/ tests the ordering);
   // here the previous owner's tab must not pick up the new owner's chat either.
   test('after a transfer the previous owner no longer follows the session', T, async () => {
     const admin = await openConsole(suite.browser, suite.server, 'demo-admin');

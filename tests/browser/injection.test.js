@@ -1,5 +1,5 @@
 // Issue 12, item 4: every payload of the shared corpus (tests/corpus/injection.json, also sent
-// through the APIs by crates/beckon/tests/injection.rs) wherever it reaches a page: customer
+// through the APIs by crates/beckon/tests/injection/) wherever it reaches a page: customer
 // fields from a plain link and from BG.start, chat messages both ways, and names that
 // administrators set (teams, issues, representatives' display names, teams' "nobody is
 // available" texts) in the console, the chat window and the administration pages.

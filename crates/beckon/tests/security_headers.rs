@@ -65,7 +65,7 @@ async fn the_chat_page_may_be_framed_by_the_allowed_origins_only() {
     assert!(policy.contains("script-src 'self'"), "{policy}");
 
     // Everything else keeps refusing every frame, the chat's error page included (the
-    // administration's pages: tests/admin_pages.rs).
+    // administration's pages: tests/admin_pages/).
     for path in ["/console", "/", "/chat/not-a-token"] {
         let r = server.get(path).await;
         assert_eq!(

@@ -41,7 +41,7 @@ export async function startServer({ extraArgs = [], env = {} } = {}) {
     '--demo-site-listen', '127.0.0.1:0',
     '--data-dir', dataDir,
     // A file's tests start many sessions from 127.0.0.1; the per-address limit is tested in
-    // crates/beckon/tests/limits.rs.
+    // crates/beckon/tests/limits/.
     '--max-session-starts-per-minute', '0',
     ...extraArgs,
   ];

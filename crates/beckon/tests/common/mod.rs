@@ -21,7 +21,7 @@ pub mod ws;
 
 /// Test clients drop a pooled connection idle this long: the server closes one idle for its
 /// header read timeout (10 s), and a request sent just as it closes fails with
-/// `IncompleteMessage` (seen in `routing::concurrent_accepts_have_exactly_one_winner`, whose
+/// `IncompleteMessage` (seen in `routing accept::concurrent_accepts_have_exactly_one_winner`, whose
 /// twelve sign-ins take longer than that on a slow machine).
 pub const CLIENT_IDLE: std::time::Duration = std::time::Duration::from_secs(5);
 
@@ -84,7 +84,7 @@ impl TestServer {
             listen: Some(addr),
             demo: Some(opts.demo),
             shutdown_grace: Some(5),
-            // Tests start many sessions from 127.0.0.1; the limit has its own test (limits.rs).
+            // Tests start many sessions from 127.0.0.1; the limit has its own test (tests/limits/).
             max_session_starts_per_minute: Some(0),
             ..Default::default()
         };
