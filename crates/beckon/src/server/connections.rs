@@ -202,9 +202,9 @@ pub async fn serve(
         let slot = match counter.take(peer.ip()) {
             Ok(slot) => slot,
             Err(refusal) => {
-                let (status, _, limit) = refusal.answer(limits);
+                let (status, body, limit) = refusal.answer(limits);
                 refusals.note(std::time::Instant::now(), peer.ip(), status, limit);
-                tracker.spawn(refuse(stream, refusal, limits, front.tls.clone()));
+                tracker.spawn(refuse(stream, status, body, front.tls.clone()));
                 continue;
             }
         };
@@ -291,13 +291,7 @@ impl Conn {
 
 /// Answers a connection over a limit with a complete response, then closes it. Over TLS the
 /// handshake comes first (within the same two seconds), or the answer would be noise.
-async fn refuse(
-    stream: TcpStream,
-    refusal: Refusal,
-    limits: ConnectionLimits,
-    tls: Option<TlsAcceptor>,
-) {
-    let (status, body, _) = refusal.answer(limits);
+async fn refuse(stream: TcpStream, status: &str, body: &str, tls: Option<TlsAcceptor>) {
     let answer = format!(
         "HTTP/1.1 {status}\r\nRetry-After: 5\r\nContent-Type: text/plain; charset=utf-8\r\n\
          Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
